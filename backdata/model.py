@@ -279,6 +279,8 @@ class Caution:
     """A warning: its text, its source, and the zone of the back it concerns when it is spatial."""
 
     key: str
+    label: str
+    """A few words for a legend or a map label."""
     text: str
     cite: Cite
     zones: tuple[tuple[Point, ...], ...] = ()
