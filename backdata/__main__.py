@@ -1,7 +1,8 @@
-"""Command line: ``python -m backdata [check]``.
+"""Command line: ``python -m backdata [check | figures | build]``.
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
-:func:`backdata.validate` finds a problem.
+:func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure (default ``figures/``).
+``build [--out DIR]`` is the main job: check, then figures (into ``DIR/figures``).
 """
 
 from __future__ import annotations
@@ -35,13 +36,45 @@ def _check(_: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _figures(args: argparse.Namespace) -> int:
+    import time
+
+    from .figures import build_figures
+
+    t0 = time.perf_counter()
+    files = build_figures(args.out, args.style)
+    size = sum(f.stat().st_size for f in files)
+    print(f"wrote {len(files)} figures ({size / 1e6:.1f} MB) to {args.out}/ in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    status = _check(args)
+    if status:
+        return status
+    args.out = str(Path(args.out) / "figures")
+    args.style = "projector"
+    return _figures(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backdata", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("check", help="validate the data and print each region's plan (default)")
+    fig = sub.add_parser("figures", help="write every figure (SVG and PNG)")
+    fig.add_argument("--out", default="figures", help="output folder (default: figures)")
+    fig.add_argument("--style", default="projector", choices=("projector", "print"))
+    build = sub.add_parser("build", help="the main job: check the data, then build the figures")
+    build.add_argument("--out", default=".", help="root folder of the outputs (default: the project)")
     args = parser.parse_args(argv)
     if args.command in (None, "check"):
         return _check(args)
+    if args.command == "figures":
+        return _figures(args)
+    if args.command == "build":
+        return _build(args)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

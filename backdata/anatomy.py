@@ -122,7 +122,7 @@ _SCAPULA_RIGHT = (
     Point(0.115, 0.220),  # medial border, about 5 cm (0.11 L) from the midline (Hoppenfeld; Kendall)
     Point(0.110, 0.160),  # root of the spine at T3 (Netter)
 )
-_SCAPULA_SPINE_RIGHT = (Point(0.110, 0.160), Point(0.280, 0.135), Point(0.440, 0.140))
+_SCAPULA_SPINE_RIGHT = (Point(0.110, 0.160), Point(0.280, 0.135), _SCAPULA_RIGHT[2])  # root (T3) to acromion
 _RIB11_RIGHT = catmull_rom((Point(0.05, 0.61), Point(0.20, 0.66), Point(0.33, 0.76)), samples=6)
 _RIB12_RIGHT = catmull_rom((Point(0.05, 0.67), Point(0.15, 0.72), Point(0.24, 0.80)), samples=6)
 # Kidneys: T11/T12 to L3, 2.5–9.5 cm from the midline; the right one about 1.25 cm lower.

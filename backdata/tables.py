@@ -117,7 +117,9 @@ class RuleBreak:
         return f"{self.severity}: {self.message} ({self.cite})"
 
 
-def _resolve(regions: Iterable[str | Region] | None) -> list[Region]:
+def _resolve(regions: Iterable[str | Region] | str | Region | None) -> list[Region]:
+    if isinstance(regions, (str, Region)):  # one region, not an iterable of its characters
+        regions = [regions]
     regs = [region(r) for r in (SESSION_ORDER if regions is None else regions)]
     if not regs:
         raise BackdataError(f"a session needs at least one region; valid: {', '.join(REGIONS)}")
