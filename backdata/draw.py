@@ -442,10 +442,9 @@ def _caution_hatches(reg: Region) -> dict[str, str]:
 
 def _caution_zones(reg: Region, c) -> list[tuple[Point, ...]]:
     """A caution's zones as drawn on a region's plate: the spinous band only over the region's height."""
-    if c.key != "spinous_processes":
-        return list(c.zones)
+    band = anatomy.LANDMARKS["spinous_band"].points
     ys = [p.y for z in reg.zones for p in z]
-    return [clip_polygon_y(z, min(ys), max(ys)) for z in c.zones]
+    return [clip_polygon_y(z, min(ys), max(ys)) if z == band else z for z in c.zones]
 
 
 def _levels_for(reg: Region) -> list[str]:
