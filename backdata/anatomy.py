@@ -168,7 +168,7 @@ _marks: list[Landmark] = [
     Landmark("sacrum", "Sacrum", _SACRUM, GRAY, closed=True),
     Landmark("coccyx", "Coccyx", (Point(0.0, LEVELS["Co"]),), GRAY),
     Landmark("waist_watershed", "Waist lymph watershed (about L2)",
-             (Point(-0.36, WAIST_WATERSHED_Y), Point(0.36, WAIST_WATERSHED_Y)), SAPPEY),
+             (Point(-0.35, WAIST_WATERSHED_Y), Point(0.35, WAIST_WATERSHED_Y)), SAPPEY),
 ]
 LANDMARKS = MappingProxyType({m.key: m for m in _marks})
 """Landmark key → :class:`Landmark` (points in the back frame, with their reference)."""

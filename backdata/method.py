@@ -451,8 +451,8 @@ SOURCE_TENSIONS: tuple[Tension, ...] = (
             "The notebooks follow the text's order; the session planner's default runs bottom-up.",
             Cite((23, 107), "then a detailed study of individual parts")),
     Tension("missing_step_times",
-            "Per-step minutes are missing for the lower thoracic and lumbar regions, for the scapula entirely, "
-            "and for every therapeutic step.",
+            "Per-step minutes are missing for the lower thoracic and lumbar regions and for the scapula "
+            "entirely; where the source times a step (preliminary, collar) it names no mode.",
             "Unknown step times stay empty; where the planner needs a number it uses an editorial share of the "
             "region's total, marked as editorial wherever it is shown.",
             Cite((45, 51), "In total, it is recommended to spend 4-5 minutes")),

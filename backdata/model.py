@@ -20,6 +20,7 @@ import enum
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import NamedTuple
 
 __all__ = [
@@ -266,6 +267,9 @@ class Step:
     label: str = ""
     """Short name for the step when the technique alone is ambiguous ("stroking across")."""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "minutes_by_mode", MappingProxyType(dict(self.minutes_by_mode)))
+
     def duration(self, mode: Mode) -> Duration | None:
         return self.minutes_by_mode.get(mode, self.minutes)
 
@@ -321,6 +325,9 @@ class Region:
     """Why the lines run where they do (lymph drainage, bones, organs)."""
     purpose_cite: Cite
     summary: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", MappingProxyType(dict(self.total)))
 
     def line_numbers(self) -> tuple[int, ...]:
         return tuple(sorted({ln.number for ln in self.lines}))

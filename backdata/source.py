@@ -45,7 +45,7 @@ def quote_problem(cite: Cite) -> str | None:
         return f"cites source line(s) {bad} beyond the text's {n} lines"
     if not cite.quote:
         return f"cites source line(s) {list(cite.lines)} without a quote"
-    text = _norm(" ".join(source_line(ln) for ln in range(cite.lines[0], cite.lines[-1] + 1)))
+    text = _norm(" ".join(source_line(ln) for ln in cite.lines))
     if _norm(cite.quote) not in text:
         return f"quote {cite.quote!r} is not on source line(s) {list(cite.lines)}"
     return None
