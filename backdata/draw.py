@@ -112,17 +112,38 @@ def _fs(scale: float = 1.0) -> float:
     return mpl.rcParams["font.size"] * scale
 
 
-def _prepare(ax: Axes) -> None:
-    ax.set_xlim(*XLIM)
-    ax.set_ylim(*YLIM)
-    ax.set_aspect("equal")
+def _prepare(ax: Axes, box: tuple[float, float, float, float] | None = None) -> None:
+    if box is None:
+        ax.set_xlim(*XLIM)
+        ax.set_ylim(*YLIM)
+        ax.set_aspect("equal")
+    else:  # a zoomed plate: the box's height fills the axes, the width follows the axes' shape
+        x0, x1, y0, y1 = box
+        w, h = ax.bbox.width, ax.bbox.height
+        scale = max((x1 - x0) / w, (y1 - y0) / h)  # data units per pixel that fit the whole box
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        ax.set_xlim(cx - scale * w / 2, cx + scale * w / 2)
+        ax.set_ylim(cy + scale * h / 2, cy - scale * h / 2)
+        ax.set_aspect("equal")
     ax.set_axis_off()
+
+
+def view_box(reg: Region) -> tuple[float, float, float, float] | None:
+    """The part of the back a region's plate shows: ``None`` for the whole back, or ``(x0, x1, y0, y1)`` around
+    a small region (the scapula) so that its lines read from the back of a room."""
+    ys = [p.y for z in reg.zones for p in z]
+    if max(ys) - min(ys) >= 0.45:
+        return None
+    xs = [abs(p.x) for z in reg.zones for p in z]
+    half = max(xs) + 0.15
+    return (-half, half, min(ys) - 0.08, max(ys) + 0.08)
 
 
 # --- The back -----------------------------------------------------------------------------------------------
 
 def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nodes: Sequence[Target] = (),
-              orientation: bool = True) -> dict[str, list[Artist]]:
+              orientation: bool = True, box: tuple[float, float, float, float] | None = None
+              ) -> dict[str, list[Artist]]:
     """The back with its landmarks: outline, spine with level ticks and ``levels`` labelled, scapulae, ribs
     11–12, kidneys, iliac crests, PSIS, sacrum, the waist watershed and the ``nodes`` targets.
 
@@ -130,7 +151,7 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
     ``"kidneys"``, ``"pelvis"``, ``"watershed"``, ``"nodes"``, ``"orientation"``).
     """
     ax = ax or plt.gca()
-    _prepare(ax)
+    _prepare(ax, box)
     lm = anatomy.LANDMARKS
     out: dict[str, list[Artist]] = {k: [] for k in ("outline", "spine", "levels", "scapulae", "ribs", "kidneys",
                                                     "pelvis", "watershed", "nodes", "orientation")}
@@ -146,10 +167,16 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
     out["spine"].append(ax.add_collection(LineCollection(ticks, colors=MUTED, linewidths=_lw(0.35), zorder=1.3)))
     for name in levels:
         y = anatomy.level_y(name)
-        out["levels"].append(ax.plot([-0.74, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)),
-                                     zorder=1.25)[0])
-        out["levels"].append(ax.text(-0.76, y, name, ha="right", va="center", fontsize=_fs(0.78), color=INK,
-                                     fontweight="bold", zorder=5))
+        if box is None:
+            out["levels"].append(ax.plot([-0.74, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)),
+                                         zorder=1.25)[0])
+            out["levels"].append(ax.text(-0.76, y, name, ha="right", va="center", fontsize=_fs(0.78),
+                                         color=INK, fontweight="bold", zorder=5))
+        else:  # zoomed: labels beside the spine, on a white ground
+            out["levels"].append(ax.text(-half - 0.008, y, name, ha="right", va="center", fontsize=_fs(0.72),
+                                         color=INK, fontweight="bold", zorder=5, clip_on=True,
+                                         bbox={"boxstyle": "round,pad=0.1", "facecolor": "white",
+                                               "edgecolor": "none", "alpha": 0.85}))
     for side in ("right", "left"):
         out["scapulae"].append(ax.add_patch(Polygon(_xy_pairs(lm[f"scapula_{side}"].points), closed=True,
                                                     facecolor="#ebe4dc", edgecolor=MUTED, lw=_lw(0.4),
@@ -175,7 +202,17 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
             p = anatomy.NODE_TARGETS[(target, side)]
             out["nodes"].append(ax.plot([p.x], [p.y], marker="D", ms=_fs(0.55), mfc="white", mec=INK,
                                         mew=_lw(0.4), ls="none", zorder=6)[0])
-    if orientation:
+    if orientation and box is not None:
+        x0, x1, y0, y1 = box
+        out["orientation"] += [
+            ax.text(0.5, 1.0, "HEAD ▲", transform=ax.transAxes, ha="center", va="top", fontsize=_fs(0.72),
+                    color=MUTED),
+            ax.text(0.02, 1.0, "patient's LEFT", transform=ax.transAxes, ha="left", va="top",
+                    fontsize=_fs(0.75), color=MUTED),
+            ax.text(0.98, 1.0, "patient's RIGHT", transform=ax.transAxes, ha="right", va="top",
+                    fontsize=_fs(0.75), color=MUTED),
+        ]
+    elif orientation:
         out["orientation"] += [
             ax.text(0, -0.325, "HEAD ▲", ha="center", va="bottom", fontsize=_fs(0.72), color=MUTED),
             ax.text(0, 1.45, "FEET ▼", ha="center", va="top", fontsize=_fs(0.72), color=MUTED),
@@ -304,50 +341,68 @@ class RegionView:
     line_artists: dict[tuple[int, str], list[Artist]]
     """(step, line label such as ``"4R"``) → that line's artists; the last is its arrowhead collection."""
     legends: dict[int, Legend]
-    sequence: list[Text]
-    title: Text | None
-    subtitle: Text | None
+    highlights: dict[int, Text]
+    """Step number → the bold "▶ n. step" over the sequence list."""
+    captions: dict[tuple[Mode, int], Text]
+    """(mode, step) → the caption under the title: times differ by mode."""
     mode: Mode = Mode.hygienic
     step: int = 0
     caution_steps: dict[str, set[int]] = field(default_factory=dict)
+    _layers: dict[str, list[Artist]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        layers: dict[str, list[Artist]] = {}
+        for n, arts in self.steps.items():
+            extra = [x for x in (self.legends.get(n), self.highlights.get(n)) if x is not None]
+            layers[f"s{n:02d}"] = [*arts, *extra]
+        for (mode, n), text in self.captions.items():
+            layers[f"t-{mode.value}-{n:02d}"] = [text]
+        for key, arts in self.cautions.items():
+            layers[f"c-{key}"] = arts
+        self._layers = layers
+
+    def layers(self) -> dict[str, list[Artist]]:
+        """Layer name → artists: ``sNN`` (a step's marks, legend and highlight), ``t-MODE-NN`` (captions),
+        ``c-KEY`` (a caution's zones). Everything else is the base, always shown."""
+        return self._layers
+
+    def visible_layers(self, mode: str | Mode | None = None, step: int | None = None) -> set[str]:
+        """The layers shown for ``mode`` and ``step`` (default: the current ones)."""
+        mode = self.mode if mode is None else as_mode(mode)
+        step = self.step if step is None else step
+        shown = {f"s{step:02d}", f"t-{mode.value}-{step:02d}"}
+        shown |= {f"c-{k}" for k, steps in self.caution_steps.items() if step in steps}
+        return shown & set(self._layers)
 
     def set_step(self, step: int) -> None:
-        """Show step ``step`` (0 = the lines view, 1… the technique steps)."""
+        """Show step ``step`` (0 = the lines view, 1… the technique steps): visibility only."""
         if step not in self.steps:
             from .errors import BackdataError
 
             raise BackdataError(f"step {step!r} does not exist in region {self.region.name!r}: "
                                 f"valid 0–{len(self.region.steps)} (0 = the lines)")
-        for n, artists in self.steps.items():
-            visible = n == step
-            for a in artists:
-                a.set_visible(visible)
-        for n, leg in self.legends.items():
-            leg.set_visible(n == step)
-        for key, artists in self.cautions.items():
-            visible = step in self.caution_steps[key]
-            for a in artists:
-                a.set_visible(visible)
-        for i, t in enumerate(self.sequence, 1):
-            current = i == step
-            t.set_fontweight("bold" if current else "normal")
-            t.set_color(INK if current or step == 0 else MUTED)
-            t.set_text(("▶ " if current else "    ") + f"{i}. {self.region.steps[i - 1].title}")
         self.step = step
-        self._retitle()
+        self._apply()
 
     def set_mode(self, mode: str | Mode) -> None:
-        """Switch the mode: the times in the title change."""
+        """Switch the mode: only the caption (its times) changes."""
         self.mode = as_mode(mode)
-        self._retitle()
+        self._apply()
+
+    def _apply(self) -> None:
+        shown = self.visible_layers()
+        for name, arts in self._layers.items():
+            visible = name in shown
+            for a in arts:
+                a.set_visible(visible)
 
     def visible_steps(self) -> list[int]:
         return [n for n, arts in self.steps.items() if arts and all(a.get_visible() for a in arts)]
 
-    def _retitle(self) -> None:
-        if self.subtitle is None:
-            return
-        self.subtitle.set_text(step_caption(self.region, self.mode, self.step))
+    @property
+    def subtitle(self) -> Text | None:
+        """The caption shown now."""
+        return self.captions.get((self.mode, self.step))
 
 
 def step_caption(region_: str | Region, mode: str | Mode, step: int) -> str:
@@ -372,7 +427,10 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
     ax = ax or plt.gca()
     targets = sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
     levels = _levels_for(reg)
-    back = draw_back(ax, levels=levels, nodes=targets)
+    box = view_box(reg)
+    if box is not None:
+        levels = [n for n in anatomy.LEVELS if n[0] in "CT"]
+    back = draw_back(ax, levels=levels, nodes=targets, box=box)
     color = REGION_COLOR[reg.name]
     zone = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none",
                                  zorder=1.6)) for z in reg.zones]
@@ -387,8 +445,7 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
         cautions[c.key] = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor="none",
                                                 edgecolor=CAUTION_COLOR, hatch=hatches[c.key], lw=0, zorder=2))
                            for z in _caution_zones(reg, c)]
-        caution_steps[c.key] = {0} | {i for i, s in enumerate(reg.steps, 1)
-                                      if not c.techniques or s.technique in c.techniques}
+        caution_steps[c.key] = _caution_steps(reg)[c.key]
     guides = {ln.label: _guide(ax, ln.points) for ln in reg.lines}
     badges = {ln.label: _badge(ax, ln.number, ln.start, ln.intensity) for ln in reg.lines}
     for t in targets:
@@ -414,20 +471,27 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
     if legend:
         for i in steps:
             legends[i] = _region_legend(ax, reg, i)
-    seq: list[Text] = []
     fig = ax.figure
+    highlights: dict[int, Text] = {}
     if sequence:
         fig.text(0.565, 0.86, "Sequence", fontsize=_fs(0.95), fontweight="bold", color=INK, va="top")
         for i, st in enumerate(reg.steps, 1):
-            seq.append(fig.text(0.565, 0.86 - 0.052 * i, f"{i}. {st.title}", fontsize=_fs(0.85),
-                                color=INK, va="top"))
-    ttl = sub = None
+            y = 0.86 - 0.052 * i
+            fig.text(0.585, y, f"{i}. {st.title}", fontsize=_fs(0.85), color=MUTED, va="top")
+            highlights[i] = fig.text(0.565, y, f"▶ {i}. {st.title}", fontsize=_fs(0.85), color=INK, va="top",
+                                     fontweight="bold", zorder=3,
+                                     bbox={"boxstyle": "square,pad=0.12", "facecolor": "white",
+                                           "edgecolor": "none"})
+    captions: dict[tuple[Mode, int], Text] = {}
     if title:
-        ttl = fig.text(0.02, 0.975, reg.title, fontsize=_fs(1.35), fontweight="bold", va="top", color=INK)
-        sub = fig.text(0.02, 0.915, "", fontsize=_fs(0.88), va="top", color=INK)
-    view = RegionView(reg, ax, back, zone, cautions, guides, badges, steps, line_artists, legends, seq, ttl, sub,
-                      mode, step, caution_steps)
-    view.set_step(step)
+        fig.text(0.02, 0.975, reg.title, fontsize=_fs(1.35), fontweight="bold", va="top", color=INK)
+        for m in Mode:
+            for i in steps:
+                captions[(m, i)] = fig.text(0.02, 0.915, step_caption(reg, m, i), fontsize=_fs(0.88), va="top",
+                                            color=INK)
+    view = RegionView(reg, ax, back, zone, cautions, guides, badges, steps, line_artists, legends, highlights,
+                      captions, mode, step, caution_steps)
+    view._apply()
     return view
 
 
@@ -491,7 +555,10 @@ def _region_legend(ax: Axes, reg: Region, step: int) -> Legend:
 
 
 def _caution_steps(reg: Region) -> dict[str, set[int]]:
-    return {c.key: {0} | {i for i, s in enumerate(reg.steps, 1) if not c.techniques or s.technique in c.techniques}
+    """Caution key → the steps that show its zone: every step for a general caution, the limited technique's
+    steps for a technique's caution (step 0, the lines view, shows the general ones)."""
+    return {c.key: ({0} if not c.techniques else set())
+            | {i for i, s in enumerate(reg.steps, 1) if not c.techniques or s.technique in c.techniques}
             for c in reg.cautions if c.zones}
 
 

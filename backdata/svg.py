@@ -1,0 +1,116 @@
+"""One SVG per region with every view as a layer, and the CSS that shows one view.
+
+The region is drawn once (:func:`backdata.draw.region_figure`); each layer of its
+:class:`~backdata.draw.RegionView` gets an id prefix, the figure is saved once with every layer in it, and a
+view is then a few bytes of CSS hiding the other layers. The explorer swaps that CSS (no re-encoding in the
+kernel); the handouts switch it with radio buttons (no script). The SVG is cleaned for inlining in HTML5: no
+XML declaration, DOCTYPE or metadata, every id prefixed so that several figures can share a page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from .model import Mode, Region
+from .regions import as_mode, region
+
+__all__ = ["LayeredFigure", "clean_svg", "layered_figure"]
+
+
+@dataclass(frozen=True)
+class LayeredFigure:
+    """A region's figure with all its views as layers."""
+
+    region: str
+    prefix: str
+    svg: str
+    """Inline SVG markup (no XML declaration), ``<svg id="{prefix}" ...>``."""
+    layers: tuple[str, ...]
+    visible: dict[tuple[Mode, int], frozenset[str]]
+    """(mode, step) → the layers that view shows."""
+    steps: int
+
+    def css(self, mode: str | Mode, step: int, scope: str = "") -> str:
+        """CSS that shows the view (mode, step) and hides the other layers."""
+        key = (as_mode(mode), step)
+        if key not in self.visible:
+            from .errors import BackdataError
+
+            raise BackdataError(f"step {step!r} does not exist in region {self.region!r}: valid 0–{self.steps}")
+        hidden = [n for n in self.layers if n not in self.visible[key]]
+        return self.hide_css(hidden, scope)
+
+    def hide_css(self, layers: list[str] | tuple[str, ...], scope: str = "") -> str:
+        if not layers:
+            return ""
+        sel = ",".join(f'{scope}g[id^="{self.prefix}-{n}-"]' for n in layers)
+        return f"{sel}{{display:none}}"
+
+    def show_css(self, layers: list[str] | tuple[str, ...] | frozenset[str], scope: str = "") -> str:
+        if not layers:
+            return ""
+        sel = ",".join(f'{scope}g[id^="{self.prefix}-{n}-"]' for n in sorted(layers))
+        return f"{sel}{{display:inline}}"
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
+    """matplotlib's standalone SVG made fit to inline in HTML5.
+
+    Drops the XML declaration, DOCTYPE and ``<metadata>``; prefixes every id (and its ``url(#…)`` and
+    ``href="#…"`` references) with ``prefix``; makes the picture scale to its container; adds ``role="img"``
+    and an ``aria-label``.
+    """
+    from html import escape
+
+    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    ids = set(_ID.findall(svg))
+    own = {i for i in ids if not i.startswith(f"{prefix}-")}
+
+    def ref(m: re.Match) -> str:
+        name = m.group(2)
+        return f"{m.group(1)}{prefix}-{name}" if name in own else m.group(0)
+
+    svg = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"' if m.group(1) in own else m.group(0), svg)
+    svg = re.sub(r"(url\(#)([^)]+)", ref, svg)
+    svg = re.sub(r'((?:xlink:)?href="#)([^"]+)', ref, svg)
+    head = re.match(r"<svg\b[^>]*>", svg)
+    if head:
+        tag = head.group(0)
+        tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
+        extra = f' id="{prefix}" role="img" preserveAspectRatio="xMidYMid meet"'
+        if label:
+            extra += f' aria-label="{escape(label, quote=True)}"'
+        svg = tag[:-1] + extra + ">" + svg[head.end():]
+    return svg
+
+
+def layered_figure(region_: str | Region, *, prefix: str | None = None, style: str = "projector") -> LayeredFigure:
+    """Draw a region once and return it as one SVG with every (mode, step) view as a layer."""
+    import matplotlib.pyplot as plt
+
+    from . import draw
+    from .describe import alt_text
+    from .figures import SVG_METADATA
+
+    reg = region(region_)
+    prefix = prefix or f"bd-{reg.name.replace('_', '-')}"
+    with draw.style(style):
+        fig, view = draw.region_figure(reg)
+        layers = view.layers()
+        for name, arts in layers.items():
+            for k, a in enumerate(arts):
+                a.set_gid(f"{prefix}-{name}-{k}")
+                a.set_visible(True)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata=SVG_METADATA)
+        plt.close(fig)
+    visible = {(m, n): frozenset(view.visible_layers(m, n)) for m in Mode for n in range(len(reg.steps) + 1)}
+    svg = clean_svg(buf.getvalue(), prefix, label=alt_text(reg, Mode.hygienic, 0))
+    return LayeredFigure(reg.name, prefix, svg, tuple(layers), visible, len(reg.steps))
