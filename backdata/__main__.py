@@ -1,4 +1,4 @@
-"""Command line: ``python -m backdata [check | figures | build]``.
+"""Command line: ``python -m backdata [check | figures | build | bench]``.
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
 :func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure (default ``figures/``).
@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     fig.add_argument("--style", default="projector", choices=("projector", "print"))
     build = sub.add_parser("build", help="the main job: check the data, then build the figures")
     build.add_argument("--out", default=".", help="root folder of the outputs (default: the project)")
+    bench = sub.add_parser("bench", help="speed and size figures as one JSON object")
+    bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
     args = parser.parse_args(argv)
     if args.command in (None, "check"):
         return _check(args)
@@ -75,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         return _figures(args)
     if args.command == "build":
         return _build(args)
+    if args.command == "bench":
+        from .bench import main as bench_main
+
+        return bench_main(lab=not args.no_lab)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

@@ -43,7 +43,9 @@ __all__ = [
     "draw_back",
     "draw_overview",
     "draw_region",
+    "draw_steps",
     "draw_technique_sheet",
+    "draw_timeline",
     "region_figure",
     "style",
 ]
@@ -128,11 +130,11 @@ def _prepare(ax: Axes, box: tuple[float, float, float, float] | None = None) -> 
     ax.set_axis_off()
 
 
-def view_box(reg: Region) -> tuple[float, float, float, float] | None:
+def view_box(reg: Region, crop: bool = False) -> tuple[float, float, float, float] | None:
     """The part of the back a region's plate shows: ``None`` for the whole back, or ``(x0, x1, y0, y1)`` around
-    a small region (the scapula) so that its lines read from the back of a room."""
+    a small region (the scapula), or around any region when ``crop``, so that its lines read well."""
     ys = [p.y for z in reg.zones for p in z]
-    if max(ys) - min(ys) >= 0.45:
+    if max(ys) - min(ys) >= 0.45 and not crop:
         return None
     xs = [abs(p.x) for z in reg.zones for p in z]
     half = max(xs) + 0.15
@@ -420,17 +422,20 @@ def step_caption(region_: str | Region, mode: str | Mode, step: int) -> str:
 
 
 def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0, ax: Axes | None = None,
-                legend: bool = True, sequence: bool = True, title: bool = True) -> RegionView:
+                legend: bool = True, sequence: bool = True, title: bool = True, crop: bool = False,
+                orientation: bool = True) -> RegionView:
     """Draw a region on the back: zone shaded, lines numbered, every step's marks (one visible), cautions
     hatched, orientation marks, legend and the step sequence. Returns a :class:`RegionView`."""
     reg, mode = region(region_), as_mode(mode)
     ax = ax or plt.gca()
     targets = sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
     levels = _levels_for(reg)
-    box = view_box(reg)
-    if box is not None:
-        levels = [n for n in anatomy.LEVELS if n[0] in "CT"]
-    back = draw_back(ax, levels=levels, nodes=targets, box=box)
+    box = view_box(reg, crop=crop)
+    if box is not None and not crop:  # the zoomed scapula plate: every level, it has the room
+        levels = [n for n in anatomy.LEVELS if n != "Co"]
+    elif crop:  # small multiples: only the region's own ends
+        levels = list(reg.extent)
+    back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation)
     color = REGION_COLOR[reg.name]
     zone = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none",
                                  zorder=1.6)) for z in reg.zones]
@@ -448,7 +453,7 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
         caution_steps[c.key] = _caution_steps(reg)[c.key]
     guides = {ln.label: _guide(ax, ln.points) for ln in reg.lines}
     badges = {ln.label: _badge(ax, ln.number, ln.start, ln.intensity) for ln in reg.lines}
-    for t in targets:
+    for t in targets if orientation else ():
         for side in Side:
             p = anatomy.NODE_TARGETS[(t, side)]
             dx = 0.05 if side is Side.right else -0.05
@@ -650,3 +655,56 @@ def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Arti
         out[tech] = arts
     return out
 
+
+
+def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: Figure | None = None,
+               columns: int = 4) -> list[RegionView]:
+    """Every step of a region side by side (small multiples), each cropped to the region: the sequence at a
+    glance, for notebooks and print."""
+    reg, mode = region(region_), as_mode(mode)
+    fig = fig or plt.figure()
+    n = len(reg.steps)
+    cols = min(columns, n)
+    rows = -(-n // cols)
+    views = []
+    fig.text(0.01, 0.99, f"{reg.title}: the sequence ({mode.value}, whole region {reg.total[mode].minutes})",
+             va="top", fontsize=_fs(1.0), fontweight="bold", color=INK)
+    for i in range(1, n + 1):
+        r, c = divmod(i - 1, cols)
+        ax = fig.add_axes((c / cols + 0.005, 1 - (r + 1) / rows * 0.93 - 0.01, 1 / cols - 0.01, 0.93 / rows - 0.06))
+        view = draw_region(reg, mode=mode, step=i, ax=ax, legend=False, sequence=False, title=False, crop=True,
+                           orientation=False)
+        mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]
+        when = f"{mins}" if origin == "source" else f"≈{mins}"
+        ax.set_title(f"{i}. {reg.steps[i - 1].title}\n{when}", fontsize=_fs(0.75), color=INK, pad=2)
+        views.append(view)
+    return views
+
+
+def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
+    """A session's steps as a timeline (``steps`` from :func:`backdata.session_steps`): one bar per step, the
+    lower bound solid, the range to the upper bound lighter; editorial times hatched. Regions are grouped
+    by colour and labelled."""
+    ax = ax or plt.gca()
+    out: dict[str, list[Artist]] = {"bars": [], "ranges": [], "labels": []}
+    n = len(steps)
+    for k, row in enumerate(steps.itertuples()):
+        y = n - 1 - k
+        colour = REGION_COLOR[row.region]
+        hatch = "///" if row.editorial else None
+        out["bars"].append(ax.barh(y, row.minutes_min, left=row.start_min, color=colour, edgecolor=INK,
+                                   lw=_lw(0.25), hatch=hatch)[0])
+        if row.minutes_max > row.minutes_min:
+            out["ranges"].append(ax.barh(y, row.minutes_max - row.minutes_min, left=row.start_min + row.minutes_min,
+                                         color=colour, alpha=0.35, edgecolor=INK, lw=_lw(0.15), hatch=hatch)[0])
+        out["labels"].append(ax.text(-0.3, y, f"{row.region} · {row.step}", ha="right", va="center",
+                                     fontsize=_fs(0.62), color=INK))
+    ax.set_yticks([])
+    ax.set_xlabel("minutes from the start (solid: lower bound; light: up to the upper bound; hatched: editorial)",
+                  fontsize=_fs(0.62))
+    ax.set_xlim(0, max(1.0, float((steps["start_min"] + steps["minutes_max"]).max())) * 1.02)
+    ax.set_ylim(-0.7, n - 0.3)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.tick_params(labelsize=_fs(0.62))
+    return out

@@ -42,6 +42,12 @@ class LayeredFigure:
         hidden = [n for n in self.layers if n not in self.visible[key]]
         return self.hide_css(hidden, scope)
 
+    def with_prefix(self, prefix: str) -> LayeredFigure:
+        """The same figure under another id prefix (two copies on one page must not share ids)."""
+        old = self.prefix
+        svg = self.svg.replace(f'id="{old}"', f'id="{prefix}"').replace(f"{old}-", f"{prefix}-")
+        return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps)
+
     def hide_css(self, layers: list[str] | tuple[str, ...], scope: str = "") -> str:
         if not layers:
             return ""
@@ -84,7 +90,8 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     if head:
         tag = head.group(0)
         tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
-        extra = f' id="{prefix}" role="img" preserveAspectRatio="xMidYMid meet"'
+        extra = (f' id="{prefix}" role="img" preserveAspectRatio="xMidYMid meet"'
+                 ' style="width:100%;height:auto;display:block"')
         if label:
             extra += f' aria-label="{escape(label, quote=True)}"'
         svg = tag[:-1] + extra + ">" + svg[head.end():]

@@ -1,0 +1,275 @@
+"""The interactive explorer and session planner (ipywidgets glue; the notebooks only call these).
+
+Speed: each region is drawn once, as one SVG holding every view as a layer (:mod:`backdata.svg`). A change
+of mode or step re-encodes nothing: the explorer swaps a few hundred bytes of CSS that show the chosen
+layers, and a small HTML table. Only a change of region sends a new SVG (cached after its first drawing).
+Controls have text labels (no icon font is needed offline).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from functools import lru_cache
+from html import escape
+
+from .describe import alt_text
+from .model import Mode, Region
+from .regions import REGIONS, as_mode, region
+from .svg import LayeredFigure, layered_figure
+from .tables import check_session, plan, session, session_steps
+
+__all__ = ["Explorer", "SessionPlanner", "explorer", "plan_html", "region_stepper", "session_planner"]
+
+_ids = itertools.count(1)
+
+
+@lru_cache(maxsize=None)
+def _base_figure(name: str) -> LayeredFigure:
+    """A region's layered figure, drawn once per kernel."""
+    return layered_figure(name)
+
+
+def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
+    """The plan as a compact HTML table, the current step marked (``aria-current``) and bold."""
+    reg, mode = region(region_), as_mode(mode)
+    df = plan(reg, mode, editorial=True)
+    rows = []
+    for i, r in df.iterrows():
+        mins = "—" if r.minutes_from == "unknown" else (
+            f"{r.minutes_min:g}–{r.minutes_max:g}" if r.minutes_min != r.minutes_max else f"{r.minutes_min:g}")
+        if r.editorial:
+            mins = f"≈{mins} <small>(editorial)</small>"
+        cur = ' class="bd-current" aria-current="step"' if i == current else ""
+        note = escape(r.note) + (" <strong>Only by indication.</strong>" if r.by_indication else "")
+        rows.append(f"<tr{cur}><td>{i}</td><td>{escape(r.step)}</td><td>{escape(r.lines)}</td><td>{mins}</td>"
+                    f"<td>{note}</td><td><small>{escape(r.source)}</small></td></tr>")
+    total = reg.total[mode]
+    return ('<table class="bd-plan-table" style="border-collapse:collapse;font-size:95%">'
+            f"<caption style='text-align:left;font-weight:bold'>{escape(reg.title)} · {mode.value} · whole region "
+            f"{total.minutes}{' (editorial)' if total.cite.editorial else ''}</caption>"
+            "<thead><tr><th>#</th><th>step</th><th>lines</th><th>min</th><th>note</th><th>source</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+            "<style>.bd-plan-table td,.bd-plan-table th{padding:2px 8px;border-bottom:1px solid #ddd;"
+            "text-align:left;vertical-align:top}.bd-plan-table tr.bd-current{background:#e8f1f8;"
+            "font-weight:bold}</style>")
+
+
+def _cautions_html(reg: Region, step: int) -> str:
+    st = reg.steps[step - 1] if step else None
+    items = [c for c in reg.cautions if not c.techniques or (st is not None and st.technique in c.techniques)
+             or st is None]
+    lis = "".join(f"<li>{escape(c.text)} <small>({escape(str(c.cite))})</small></li>" for c in items)
+    return f'<div role="note"><strong>Cautions</strong><ul style="margin:.2em 0">{lis}</ul></div>'
+
+
+class Explorer:
+    """Region, mode, step (and position where the source gives two) on one screen.
+
+    ``explorer.widget`` is the whole screen; the object displays as it. Set ``region_w``, ``mode_w`` or
+    ``step_w`` values (or click the buttons) and the figure, caption, plan table and cautions follow.
+    ``keep_view=True`` keeps a matplotlib :class:`~backdata.draw.RegionView` in step with the widgets (tests
+    inspect its artists).
+    """
+
+    def __init__(self, region: str = "lumbar", mode: str = "hygienic", step: int = 1, *,
+                 regions: tuple[str, ...] | None = None, keep_view: bool = False, interval: float = 1.5):
+        import ipywidgets as w
+
+        self._uid = f"e{next(_ids)}"
+        self._keep_view = keep_view
+        self.view = None
+        self.interval = interval
+        self._figure_region: str | None = None
+        self._lf: LayeredFigure | None = None
+        names = regions or tuple(REGIONS)
+        start = globals()["region"](region)
+        self.region_w = w.Dropdown(options=[(REGIONS[n].title, n) for n in names], value=start.name,
+                                   description="Region", layout=w.Layout(width="24em"))
+        self.mode_w = w.ToggleButtons(options=[(m.value, m.value) for m in Mode], value=as_mode(mode).value,
+                                      description="Mode", tooltips=["wellness / preventive", "therapeutic"])
+        self.step_w = w.IntSlider(value=step, min=0, max=len(start.steps), description="Step",
+                                  continuous_update=True, readout=True)
+        self.prev_b = w.Button(description="◀ Prev", layout=w.Layout(width="7em"))
+        self.next_b = w.Button(description="Next ▶", layout=w.Layout(width="7em"))
+        self.play_b = w.ToggleButton(description="▶ Play", value=False, layout=w.Layout(width="7em"))
+        self.position_w = w.ToggleButtons(options=[p.value for p in start.positions], description="Position")
+        self.figure = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
+        self.figure.add_class("bd-figure")
+        self.view_css = w.HTML()
+        self.view_css.add_class("bd-view-css")
+        self.caption = w.HTML()
+        self.caption.add_class("bd-caption")
+        self.plan = w.HTML()
+        self.plan.add_class("bd-plan")
+        self.cautions = w.HTML()
+        self.cautions.add_class("bd-cautions")
+        controls = w.VBox([w.HBox([self.region_w, self.mode_w]),
+                           w.HBox([self.step_w, self.prev_b, self.next_b, self.play_b]), self.position_w])
+        self.widget = w.VBox([controls, self.caption, self.figure, self.view_css, self.plan, self.cautions])
+        self.widget.add_class("bd-explorer")
+        self._task: asyncio.Task | None = None
+        self.region_w.observe(self._on_region, "value")
+        for ctl in (self.mode_w, self.step_w, self.position_w):
+            ctl.observe(self._update, "value")
+        self.prev_b.on_click(lambda _: self._move(-1))
+        self.next_b.on_click(lambda _: self._move(+1))
+        self.play_b.observe(self._on_play, "value")
+        self._on_region()
+
+    # -- display ---------------------------------------------------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    # -- state -----------------------------------------------------------------------------------------------
+    @property
+    def region(self) -> Region:
+        return REGIONS[self.region_w.value]
+
+    @property
+    def layered(self) -> LayeredFigure:
+        assert self._lf is not None
+        return self._lf
+
+    def visible_layers(self) -> frozenset[str]:
+        """The layers of the figure shown now."""
+        return self.layered.visible[(as_mode(self.mode_w.value), self.step_w.value)]
+
+    def _on_region(self, *_) -> None:
+        reg = self.region
+        self._lf = _base_figure(reg.name).with_prefix(f"bd-{reg.name.replace('_', '-')}-{self._uid}")
+        self.figure.value = (f'<div style="aspect-ratio:16/9;width:100%">{self._lf.svg}</div>')
+        if self._keep_view:
+            import matplotlib.pyplot as plt
+
+            from . import draw
+
+            if self.view is not None:
+                plt.close(self.view.ax.figure)
+            with draw.style("projector"):
+                _, self.view = draw.region_figure(reg)
+        positions = [p.value for p in reg.positions]
+        with self.position_w.hold_trait_notifications():
+            self.position_w.options = positions
+            self.position_w.value = positions[0]
+        self.position_w.layout.display = None if len(positions) > 1 else "none"
+        self.step_w.max = len(reg.steps)
+        self.step_w.value = min(self.step_w.value, len(reg.steps))
+        self._update()
+
+    def _update(self, *_) -> None:
+        reg, mode, step = self.region, as_mode(self.mode_w.value), self.step_w.value
+        lf = self.layered
+        self.view_css.value = f"<style>{lf.css(mode, step)}</style>"
+        if self.view is not None:
+            self.view.set_mode(mode)
+            self.view.set_step(step)
+        from .draw import step_caption
+
+        pos = self.position_w.value
+        where = f" · patient {pos}" + (" (the source prefers lying)" if pos != reg.positions[0].value else "")
+        self.caption.value = (f'<div style="font-size:110%"><strong>{escape(reg.title)}</strong> · '
+                              f"{escape(step_caption(reg, mode, step))}{escape(where)}</div>"
+                              f'<span class="bd-alt" style="position:absolute;left:-9999px">'
+                              f"{escape(alt_text(reg, mode, step))}</span>")
+        self.plan.value = plan_html(reg, mode, step)
+        self.cautions.value = _cautions_html(reg, step)
+
+    def _move(self, delta: int) -> None:
+        n = self.step_w.max
+        self.step_w.value = (self.step_w.value + delta) % (n + 1)
+
+    def _on_play(self, change) -> None:
+        self.play_b.description = "❚❚ Pause" if change["new"] else "▶ Play"
+        if change["new"]:
+            try:
+                loop = asyncio.get_event_loop()
+            except RuntimeError:
+                return
+            self._task = loop.create_task(self._play())
+        elif self._task is not None:
+            self._task.cancel()
+
+    async def _play(self) -> None:
+        while self.play_b.value:
+            await asyncio.sleep(self.interval)
+            if not self.play_b.value:
+                break
+            nxt = self.step_w.value + 1
+            if nxt > self.step_w.max:
+                self.play_b.value = False
+                break
+            self.step_w.value = nxt
+
+
+def explorer(region: str = "lumbar", mode: str = "hygienic", step: int = 1, **kwargs) -> Explorer:
+    """The explorer with explicit defaults: the lumbar region, hygienic mode, step 1 (stroking)."""
+    return Explorer(region, mode, step, **kwargs)
+
+
+def region_stepper(name: str, mode: str = "hygienic", step: int = 1, **kwargs) -> Explorer:
+    """The explorer for one region (no region choice): for the region notebooks."""
+    ex = Explorer(name, mode, step, regions=(region(name).name,), **kwargs)
+    ex.region_w.layout.display = "none"
+    return ex
+
+
+class SessionPlanner:
+    """Pick regions and a mode; see the session as a table and a timeline, and the rules it breaks."""
+
+    def __init__(self, regions=None, mode: str = "hygienic", first_session: bool = True):
+        import ipywidgets as w
+
+        from .method import SESSION_ORDER
+
+        chosen = [region(r).name for r in (regions or SESSION_ORDER)]
+        self.regions_w = [w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False)
+                          for n in SESSION_ORDER]
+        self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=as_mode(mode).value,
+                                      description="Mode")
+        self.first_w = w.Checkbox(value=first_session, description="first session", indent=False)
+        self.table = w.HTML()
+        self.table.add_class("bd-session")
+        self.timeline = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
+        self.warnings = w.HTML()
+        self.warnings.add_class("bd-warnings")
+        self.widget = w.VBox([w.HBox(self.regions_w, layout=w.Layout(flex_flow="row wrap")),
+                              w.HBox([self.mode_w, self.first_w]), self.warnings, self.table, self.timeline])
+        for ctl in (*self.regions_w, self.mode_w, self.first_w):
+            ctl.observe(self._update, "value")
+        self._update()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def selected(self) -> list[str]:
+        from .method import SESSION_ORDER
+
+        return [n for n, cb in zip(SESSION_ORDER, self.regions_w) if cb.value]
+
+    def _update(self, *_) -> None:
+        from .notebook import session_timeline
+
+        names, mode, first = self.selected(), self.mode_w.value, self.first_w.value
+        if not names:
+            self.table.value = "<p>Choose at least one region.</p>"
+            self.warnings.value = self.timeline.value = ""
+            return
+        df = session(names, mode, first)
+        rows = "".join(f"<tr><td>{escape(r.title)}</td><td>{r.minutes_min:g}–{r.minutes_max:g}</td>"
+                       f"<td><small>{escape(r.source)}</small></td></tr>" for r in df.itertuples())
+        self.table.value = (f'<table class="bd-plan-table"><thead><tr><th>region</th><th>min</th><th>source</th>'
+                            f"</tr></thead><tbody>{rows}</tbody></table>")
+        breaks = check_session(names, mode, first)
+        self.warnings.value = "".join(
+            f'<p role="alert" style="border-left:4px solid #D55E00;padding:.2em .6em">⚠ <strong>{escape(b.severity)}'
+            f"</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></p>" for b in breaks
+        ) or "<p>✓ This session breaks none of the method's rules.</p>"
+        self.timeline.value = session_timeline(names, mode).data
+        self.steps = session_steps(names, mode)
+
+
+def session_planner(regions=None, mode: str = "hygienic", first_session: bool = True) -> SessionPlanner:
+    """The session planner, by default the whole bottom-up session as a first session (it breaks the 15-minute
+    rule: a teaching point)."""
+    return SessionPlanner(regions, mode, first_session)
