@@ -19,9 +19,13 @@ from .regions import REGIONS, as_mode, region
 from .svg import LayeredFigure, layered_figure
 from .tables import check_session, plan, session, session_steps
 
-__all__ = ["Explorer", "SessionPlanner", "explorer", "plan_html", "region_stepper", "session_planner"]
+__all__ = ["VIEW_MIME", "Explorer", "SessionPlanner", "explorer", "plan_html", "region_stepper", "session_planner"]
 
 _ids = itertools.count(1)
+
+VIEW_MIME = "application/vnd.backdata.view+json"
+"""Beside the widget, each view displays this small JSON of its state: the handout builder renders the same
+choices as native form controls (no kernel, no script)."""
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +123,10 @@ class Explorer:
 
     # -- display ---------------------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle[VIEW_MIME] = {"kind": "explorer", "regions": [o[1] for o in self.region_w.options],
+                             "region": self.region_w.value, "mode": self.mode_w.value, "step": self.step_w.value}
+        return bundle
 
     # -- state -----------------------------------------------------------------------------------------------
     @property
@@ -240,7 +247,10 @@ class SessionPlanner:
         self._update()
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle[VIEW_MIME] = {"kind": "planner", "regions": self.selected(), "mode": self.mode_w.value,
+                             "first_session": self.first_w.value}
+        return bundle
 
     def selected(self) -> list[str]:
         from .method import SESSION_ORDER

@@ -328,16 +328,49 @@ def lab_run_all(page) -> None:
     """Run → Run All Cells, through the menu bar as a reader would."""
     page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
     page.locator("#jp-menu-panel .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
-    page.locator('.lm-Menu-item[data-command="notebook:run-all-cells"]').click()
+    label = page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$"))
+    page.locator(".lm-Menu .lm-Menu-item", has=label).first.click()
 
 
 # --------------------------------------------------------------------------------------------- explorer
 
 
 def wait_for_explorer(page, timeout: float = PAGE_TIMEOUT) -> None:
-    """Wait until the explorer's figure (``.bd-figure svg``) and its controls are on screen."""
-    page.locator(".bd-figure svg").first.wait_for(state="visible", timeout=timeout)
-    page.get_by_role("button", name="Next ▶").first.wait_for(state="visible", timeout=timeout)
+    """Wait until the explorer's figure (``.bd-figure svg``) and its controls are on screen.
+
+    On a timeout the error says what the page shows instead: error outputs, cell prompts, kernel status.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.locator(".bd-figure svg").first.wait_for(state="visible", timeout=timeout)
+        page.get_by_role("button", name="Next ▶").first.wait_for(state="visible", timeout=timeout)
+    except PlaywrightTimeout as exc:
+        raise BenchError(f"the explorer did not appear within {timeout / 1000:.0f} s; {page_state(page)}") from exc
+
+
+_STATE_JS = """() => {
+  const all = (sel, f) => Array.from(document.querySelectorAll(sel)).map(f);
+  const txt = e => (e.textContent || '').trim().slice(0, 600);
+  return {
+    url: location.href,
+    kernel: all('.jp-Notebook-ExecutionIndicator', e => e.getAttribute('data-status')),
+    prompts: all('.jp-CodeCell .jp-InputPrompt', txt),
+    errors: all('[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output[data-mime-type*="error"],'
+                + ' .jp-RenderedText[data-mime-type*="error"], .error-output, .voila-error, pre.error', txt),
+    dialogs: all('.jp-Dialog', txt),
+    widgets: document.querySelectorAll('.jupyter-widgets').length,
+    body: txt(document.body).slice(0, 300),
+  };
+}"""
+
+
+def page_state(page) -> str:
+    """A short account of the page for error messages (kernel status, prompts, error outputs, dialogs)."""
+    try:
+        return json.dumps(page.evaluate(_STATE_JS), ensure_ascii=False)
+    except Exception as exc:  # the page itself may be gone
+        return f"(page state unavailable: {exc})"
 
 
 _VIEW_JS = """() => {
@@ -485,12 +518,14 @@ def measure_lab_update(
     runs all cells, then changes a choice ``n`` times (step Next / Prev alternating, a region change every
     fifth) and times each change in the page with ``performance.now()``: from the click / change event to two
     animation frames after the last mutation that changed the view (figure SVG id, layer CSS, caption, plan,
-    cautions). Returns ``{"lab_update_ms_median", "lab_update_ms_p95", "lab_samples"}`` (ms, rounded to 0.1).
+    cautions). Returns ``{"lab_update_ms_median", "lab_update_ms_p95", "lab_samples"}`` (ms, rounded to 0.1),
+    plus the medians split by kind (``lab_step_ms_median``, ``lab_region_ms_median``, ``lab_region_samples``).
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, not {n}")
     sync_playwright = require_playwright()
     samples: list[float] = []
+    kinds: list[str] = []
     with make_sandbox(notebooks) as sandbox, start_lab(sandbox) as server, sync_playwright() as p:
         browser = launch_chromium(p)
         try:
@@ -506,6 +541,7 @@ def measure_lab_update(
                     current = next((r for r in regions if r == _selected_label(page)), regions[0])
                     target = regions[(regions.index(current) + 1) % len(regions)]
                     samples.append(_timed(page, lambda: explorer_select_region(page, target)))
+                    kinds.append("region")
                     continue
                 at_min = view["step"] is not None and view["step"] == view["step_min"]
                 at_max = view["step"] is not None and view["step"] == view["step_max"]
@@ -515,15 +551,23 @@ def measure_lab_update(
                     kind = "prev"
                 button = "Next ▶" if kind == "next" else "◀ Prev"
                 samples.append(_timed(page, lambda: explorer_click(page, button)))
+                kinds.append("step")
             if screenshot is not None:
                 Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=True)
         finally:
             browser.close()
+    steps = [t for t, k in zip(samples, kinds) if k == "step"]
+    regions_ms = [t for t, k in zip(samples, kinds) if k == "region"]
     return {
         "lab_update_ms_median": round(statistics.median(samples), 1),
         "lab_update_ms_p95": round(_percentile(samples, 95), 1),
         "lab_samples": len(samples),
+        # The same samples split by kind: a step swaps CSS and tables; a region sends a new SVG (drawn by the
+        # kernel on its first visit).
+        "lab_step_ms_median": round(statistics.median(steps), 1) if steps else None,
+        "lab_region_ms_median": round(statistics.median(regions_ms), 1) if regions_ms else None,
+        "lab_region_samples": len(regions_ms),
     }
 
 

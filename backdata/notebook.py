@@ -147,7 +147,7 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
         "source": df["source"],
     }, index=df.index)
     caption = f"{reg.title} — {mode.value}: whole region {reg.total[mode].minutes} ({reg.total[mode].cite})"
-    return (shown.style.set_caption(caption)
+    return (shown.style.set_caption(caption).set_uuid(f"plan-{reg.name}-{mode.value}")
             .apply(lambda row: ["font-style: italic; color: #555" if df.loc[row.name, "editorial"] else ""
                                 for _ in row], axis=1)
             .set_properties(**{"text-align": "left"}))

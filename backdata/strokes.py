@@ -159,15 +159,15 @@ def line_marks(line: StrokeLine, points: Sequence[Point], technique: Technique |
             arrows = _arrows(pts, (0.25, 0.5, 0.75, 1.0))
     elif style == "rub":  # small spirals travelling along the line
         r, pitch = 0.014, 0.035
-        paths = (_offset_curve(pts, 0.0025, lambda s: (r * math.sin(2 * math.pi * s / pitch),
+        paths = (_offset_curve(pts, 0.004, lambda s: (r * math.sin(2 * math.pi * s / pitch),
                                                        r * math.cos(2 * math.pi * s / pitch) - r)),)
     elif style == "knead":  # large loops (prolate trochoid)
         r, pitch = 0.026, 0.06
-        paths = (_offset_curve(pts, 0.003, lambda s: (1.4 * r * math.sin(2 * math.pi * s / pitch),
+        paths = (_offset_curve(pts, 0.005, lambda s: (1.4 * r * math.sin(2 * math.pi * s / pitch),
                                                       r * (1 - math.cos(2 * math.pi * s / pitch)))),)
     elif style == "vibrate":  # a fine wave
         a, wl = 0.009, 0.022
-        paths = (_offset_curve(pts, 0.002, lambda s: (0.0, a * math.sin(2 * math.pi * s / wl))),)
+        paths = (_offset_curve(pts, 0.003, lambda s: (0.0, a * math.sin(2 * math.pi * s / wl))),)
     elif style == "tap":  # a row of dots
         dots = tuple(Point(round(p.x, 5), round(p.y, 5)) for p, _ in _resample(pts, 0.032))
         arrows = _arrows(pts, (1.0,))

@@ -64,6 +64,15 @@ class LayeredFigure:
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
+_NUM = re.compile(r"-?\d+\.\d+")
+
+
+def _round_path(d: str) -> str:
+    """Path data to 0.1 px (a third of the file's size at no visible cost), whitespace squeezed."""
+    d = _NUM.sub(lambda m: f"{float(m.group(0)):.1f}".rstrip("0").rstrip("."), d)
+    return re.sub(r"\s+", " ", d).strip()
+
+
 def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     """matplotlib's standalone SVG made fit to inline in HTML5.
 
@@ -76,6 +85,7 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'\sd="([^"]*)"', lambda m: f' d="{_round_path(m.group(1))}"', svg)
     ids = set(_ID.findall(svg))
     own = {i for i in ids if not i.startswith(f"{prefix}-")}
 

@@ -1,0 +1,329 @@
+"""Handouts: the executed notebooks as offline HTML pages in the collection's own template.
+
+Each page is one self-contained file: no script, no request beyond itself (a Content-Security-Policy forbids
+any), styles inline. Code cells are hidden. Where a notebook shows a widget (the explorer, a region's stepper,
+the session planner), the page shows the same choices as native radio buttons that switch the layers of one
+inline SVG per region with CSS (``:checked`` and ``:has()``), so the views work with no kernel. The
+self-check questions answer in the page the same way. A print stylesheet gives A4 pages without controls.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mistune
+import nbformat
+
+from ._files import replace_dir, write_atomic
+from .explorer import VIEW_MIME, plan_html
+from .method import NOTICE
+from .model import Mode
+from .regions import REGIONS, as_mode
+
+__all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "render_page"]
+
+CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; script-src 'none'; "
+       "connect-src 'none'; form-action 'none'; base-uri 'none'")
+"""The pages load nothing: images are inline data, styles inline, and there is no script."""
+
+_md = mistune.create_markdown(plugins=["table", "strikethrough"], escape=False)
+
+PAGE_CSS = """
+:root{--ink:#1a1a1a;--muted:#595959;--accent:#0072B2;--warn:#D55E00}
+*{box-sizing:border-box}
+body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:var(--ink);margin:0;line-height:1.45;background:#fff}
+main{max-width:1040px;margin:0 auto;padding:1em 1.2em 3em}
+h1{font-size:1.8em;margin:.4em 0}h2{font-size:1.35em;margin:1.4em 0 .4em;border-bottom:2px solid #ddd}
+a{color:#005a8c}code{background:#f3f3f3;padding:0 .2em}
+table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
+th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+caption{text-align:left;font-weight:bold;padding:.3em 0}
+.bd-notice{border-left:4px solid var(--warn);background:#fdf3ec;padding:.5em 1em;margin:1em 0}
+.bd-out{margin:.6em 0;overflow-x:auto}
+.bd-view{border:1px solid #ccc;border-radius:8px;padding:.6em .8em;margin:1em 0}
+.bd-view fieldset{border:0;margin:0 0 .3em;padding:0;display:flex;flex-wrap:wrap;gap:.3em;align-items:center}
+.bd-view legend{font-weight:bold;float:left;margin-right:.6em;padding:.25em 0}
+.bd-view input[type=radio]{position:absolute;opacity:0;width:1px;height:1px}
+.bd-view label{border:1px solid #888;border-radius:4px;padding:.2em .6em;cursor:pointer;background:#fafafa}
+.bd-view input:checked+label{background:var(--accent);color:#fff;border-color:var(--accent)}
+.bd-view input:focus-visible+label{outline:3px solid #E69F00;outline-offset:1px}
+.bd-r,.bd-mode-table,.bd-alt-view{display:none}
+.bd-sr{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.bd-fig{aspect-ratio:16/9;width:100%}
+nav.bd-nav{display:flex;justify-content:space-between;border-top:1px solid #ddd;margin-top:2em;padding-top:.6em}
+footer{color:var(--muted);font-size:.85em;margin-top:2em}
+@media print{
+ @page{size:A4;margin:14mm 12mm}
+ body{font-size:10.5pt}main{max-width:none;padding:0}
+ .bd-view fieldset,nav.bd-nav,.bd-noprint{display:none!important}
+ .bd-view{border:0;padding:0}
+ h2{break-after:avoid}figure,.bd-fig,table,.bd-out{break-inside:avoid}
+ .bd-region-page{break-before:page}
+ a{color:inherit;text-decoration:none}
+}
+"""
+
+
+def notebook_paths(folder: Path | str = "notebooks") -> list[Path]:
+    """The collection's notebooks in order (numbered names)."""
+    return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
+
+
+def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
+    """Run a notebook on a fresh kernel in its folder (inline backend: ``MPLBACKEND`` is removed); raises
+    on the first error."""
+    import os
+
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    saved = os.environ.pop("MPLBACKEND", None)
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+    finally:
+        if saved is not None:
+            os.environ["MPLBACKEND"] = saved
+    return nb
+
+
+# --- Views without a kernel ---------------------------------------------------------------------------------
+
+@dataclass
+class _Page:
+    """What a page collects while its cells render: styles (hoisted to the head) and a counter for ids."""
+
+    styles: list[str] = field(default_factory=list)
+    n: int = 0
+
+    def uid(self, stem: str) -> str:
+        self.n += 1
+        return f"{stem}{self.n}"
+
+
+def _hoist_styles(fragment: str, page: _Page) -> str:
+    """Move every ``<style>`` of an output into the page's head (HTML5 allows none in the body)."""
+    def take(m: re.Match) -> str:
+        page.styles.append(m.group(1))
+        return ""
+
+    return re.sub(r"<style[^>]*>(.*?)</style>", take, fragment, flags=re.S)
+
+
+def _radio(group: str, rid: str, label: str, checked: bool) -> str:
+    c = " checked" if checked else ""
+    return (f'<input type="radio" name="{group}" id="{rid}" value="{html.escape(label, quote=True)}"{c}>'
+            f'<label for="{rid}">{html.escape(label)}</label>')
+
+
+def _view_block(state: dict, page: _Page) -> str:
+    """An explorer or stepper as native controls switching pre-rendered layers."""
+    from .describe import alt_text
+    from .svg import layered_figure
+
+    vid = page.uid("v")
+    names = [n for n in state["regions"] if n in REGIONS]
+    start, mode0, step0 = state.get("region", names[0]), as_mode(state.get("mode", "hygienic")), state.get("step", 1)
+    parts = [f'<form class="bd-view" id="{vid}" aria-label="Choose what the figure shows">']
+    css: list[str] = []
+    if len(names) > 1:
+        parts.append('<fieldset><legend>Region</legend>'
+                     + "".join(_radio(f"{vid}-r", f"{vid}-r-{n}", REGIONS[n].title, n == start) for n in names)
+                     + "</fieldset>")
+    parts.append('<fieldset><legend>Mode</legend>'
+                 + "".join(_radio(f"{vid}-m", f"{vid}-m-{m.value}", m.value, m is mode0) for m in Mode)
+                 + "</fieldset>")
+    for n in names:
+        reg = REGIONS[n]
+        rsel = f"#{vid}:has(#{vid}-r-{n}:checked)" if len(names) > 1 else f"#{vid}"
+        lf = layered_figure(n, prefix=f"{vid}-{n.replace('_', '-')}")
+        steps = "".join(_radio(f"{vid}-{n}-s", f"{vid}-{n}-s{i}", "lines" if i == 0 else f"{i} {s.title}",
+                               i == min(step0, len(reg.steps)))
+                        for i, s in enumerate([None, *reg.steps]))
+        parts.append(f'<div class="bd-r bd-r-{n}"><fieldset><legend>Step</legend>{steps}</fieldset>'
+                     f'<div class="bd-fig">{lf.svg}</div>')
+        css.append(f"{rsel} .bd-r-{n}{{display:block}}")
+        css.append(lf.hide_css(lf.layers, f"#{vid} "))
+        for (m, i), shown in lf.visible.items():
+            sel = f"#{vid}:has(#{vid}-m-{m.value}:checked):has(#{vid}-{n}-s{i}:checked) "
+            css.append(lf.show_css(shown, sel))
+            parts.append(f'<p class="bd-sr bd-alt-view bd-alt-{n}-{m.value}-{i}">{html.escape(alt_text(reg, m, i))}</p>')
+            css.append(f"{sel}.bd-alt-{n}-{m.value}-{i}{{display:block}}")
+        for m in Mode:
+            table = plan_html(reg, m, 0).replace("<tr>", "<tr>", 1)
+            table = re.sub(r"<tr><td>(\d+)</td>", r'<tr data-step="\1"><td>\1</td>', table)
+            parts.append(f'<div class="bd-mode-table bd-t-{n}-{m.value}">{_hoist_styles(table, page)}</div>')
+            css.append(f"#{vid}:has(#{vid}-m-{m.value}:checked) .bd-t-{n}-{m.value}{{display:block}}")
+        for i in range(1, len(reg.steps) + 1):
+            css.append(f'#{vid}:has(#{vid}-{n}-s{i}:checked) .bd-r-{n} tr[data-step="{i}"]'
+                       "{background:#e8f1f8;font-weight:bold}")
+        lis = "".join(f"<li>{html.escape(c.text)} <small>({html.escape(str(c.cite))})</small></li>"
+                      for c in reg.cautions)
+        parts.append(f'<div class="bd-cautions"><strong>Cautions</strong><ul>{lis}</ul></div></div>')
+    parts.append("</form>")
+    page.styles.append("".join(css))
+    return "".join(parts)
+
+
+def _planner_block(state: dict, page: _Page) -> str:
+    """The session planner as it stood when the notebook ran: table, warnings, timeline."""
+    from .notebook import session_table, session_timeline, session_warnings
+
+    regions, mode, first = state["regions"] or None, state["mode"], state["first_session"]
+    df = session_table(regions, mode, first)
+    table = df[["title", "minutes_min", "minutes_max", "source"]].to_html(index=False, border=0)
+    body = (session_warnings(regions, mode, first).data + table
+            + session_timeline(regions, mode).data.replace("bd-fig", page.uid("bd-plan")))
+    return f'<div class="bd-out">{_hoist_styles(_clean_table(body), page)}</div>'
+
+
+def _clean_table(markup: str) -> str:
+    return re.sub(r'\sborder="\d+"', "", markup).replace(' style="text-align: right;"', "")
+
+
+# --- Pages ----------------------------------------------------------------------------------------------------
+
+def _output(out: dict, page: _Page) -> str:
+    kind = out.get("output_type")
+    if kind == "error":
+        raise RuntimeError(f"notebook output has an error: {out.get('ename')}: {out.get('evalue')}")
+    if kind == "stream":
+        if out.get("name") == "stderr":
+            raise RuntimeError(f"notebook printed to stderr: {out.get('text', '')[:200]}")
+        return f"<pre>{html.escape(out.get('text', ''))}</pre>"
+    data = out.get("data", {})
+    if VIEW_MIME in data:
+        state = data[VIEW_MIME]
+        return _planner_block(state, page) if state.get("kind") == "planner" else _view_block(state, page)
+    if "text/html" in data:
+        return f'<div class="bd-out">{_hoist_styles(_clean_table(_text(data["text/html"])), page)}</div>'
+    if "image/svg+xml" in data:
+        from .svg import clean_svg
+
+        return f'<div class="bd-out">{clean_svg(_text(data["image/svg+xml"]), page.uid("bd-img"))}</div>'
+    if "image/png" in data:
+        alt = html.escape(_text(data.get("text/plain", "figure")), quote=True)
+        b64 = _text(data["image/png"]).replace("\n", "")
+        base64.b64decode(b64, validate=True)
+        return f'<div class="bd-out"><img src="data:image/png;base64,{b64}" alt="{alt}"></div>'
+    if "text/markdown" in data:
+        return f'<div class="bd-out">{_markdown(_text(data["text/markdown"]))}</div>'
+    if "text/plain" in data:
+        return f"<pre>{html.escape(_text(data['text/plain']))}</pre>"
+    return ""
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def _markdown(source: str) -> str:
+    out = _md(source)
+    return re.sub(r'href="([0-9]{2}-[^"]+)\.ipynb"', r'href="\1.html"', out)
+
+
+def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            if m:
+                return re.sub(r"[*_`]", "", m.group(1)).strip()
+    return fallback
+
+
+def render_page(nb: nbformat.NotebookNode, name: str, *, region_page: bool = False) -> str:
+    """One handout page (an HTML5 document) from an executed notebook."""
+    page = _Page()
+    body = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            body.append(_markdown(cell.source))
+        elif cell.cell_type == "code":
+            body += [_output(o, page) for o in cell.get("outputs", [])]
+    title = _title(nb, name)
+    styles = PAGE_CSS + "".join(page.styles)
+    cls = ' class="bd-region-page"' if region_page else ""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)} · backdata</title><style>{styles}</style></head>"
+            f"<body><main{cls}>{''.join(body)}"
+            f'<footer><p>{html.escape(NOTICE)}</p><p>backdata handout · <a href="index.html">all handouts</a>'
+            "</p></footer></main></body></html>\n")
+
+
+def _index(pages: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="{html.escape(f)}">{html.escape(t)}</a></li>' for f, t in pages)
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>backdata handouts</title><style>{PAGE_CSS}</style></head><body><main>"
+            "<h1>Back massage: handouts</h1>"
+            f'<div class="bd-notice" role="note"><strong>Notice.</strong> {html.escape(NOTICE)}</div>'
+            f"<ol>{items}</ol><footer><p>Open any page from disk: no network, no Python needed.</p></footer>"
+            "</main></body></html>\n")
+
+
+def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *, pdf: bool = False,
+                   executed: dict[str, nbformat.NotebookNode] | None = None) -> list[Path]:
+    """Execute the notebooks and write ``out/handouts/``: one page per notebook and ``index.html``
+    (and ``backdata-handouts.pdf`` with ``pdf``). Built aside and swapped in: a failure leaves the previous
+    handouts untouched."""
+    out = Path(out)
+    target = out / "handouts"
+    paths = notebook_paths(notebooks)
+    if not paths:
+        from .errors import BackdataError
+
+        raise BackdataError(f"no notebooks found in {notebooks!s} (expected files like 00-overview.ipynb)")
+    written = []
+    with replace_dir(target) as work:
+        pages = []
+        for path in paths:
+            nb = (executed or {}).get(path.stem) or execute_notebook(path)
+            region_page = any(n.replace("_", "-") in path.stem for n in REGIONS)
+            page = render_page(nb, path.stem, region_page=region_page)
+            write_atomic(work / f"{path.stem}.html", page)
+            pages.append((f"{path.stem}.html", _title(nb, path.stem)))
+        write_atomic(work / "index.html", _index(pages))
+        if pdf:
+            print_pdf([work / f for f, _ in pages], work / "backdata-handouts.pdf")
+        written = sorted(p.name for p in work.iterdir())
+    return [target / n for n in written]
+
+
+def print_pdf(pages: list[Path], pdf: Path) -> None:
+    """One PDF of the region pages (A4, print stylesheet) through headless Chromium."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        from .errors import BackdataError
+
+        raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
+    region_pages = [p for p in pages if any(n.replace("_", "-") in p.stem for n in REGIONS)]
+    bodies = []
+    for p in region_pages:
+        text = p.read_text(encoding="utf-8")
+        bodies.append(re.search(r"<main[^>]*>(.*)</main>", text, flags=re.S).group(1))
+    styles = re.findall(r"<style>(.*?)</style>", "".join(p.read_text(encoding="utf-8") for p in region_pages),
+                        flags=re.S)
+    book = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>backdata: the regions</title>"
+            f"<style>{''.join(dict.fromkeys(styles))}</style></head><body>"
+            + "".join(f'<main class="bd-region-page">{b}</main>' for b in bodies) + "</body></html>")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "book.html"
+        src.write_text(book, encoding="utf-8")
+        profile = Path(tmp) / "profile"
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--no-first-run", "--disable-sync", "--disable-component-update", f"--user-data-dir={profile}",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+    if not pdf.exists() or pdf.stat().st_size == 0:
+        raise RuntimeError("Chromium wrote no PDF")
