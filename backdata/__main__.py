@@ -2,7 +2,8 @@
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
 :func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure (default ``figures/``).
-``build [--out DIR]`` is the main job: check, then figures (into ``DIR/figures``).
+``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), then the notebooks executed
+and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF of the region pages).
 """
 
 from __future__ import annotations
@@ -49,14 +50,23 @@ def _figures(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    import time
     from pathlib import Path
+
+    from .handout import build_handouts
 
     status = _check(args)
     if status:
         return status
-    args.out = str(Path(args.out) / "figures")
-    args.style = "projector"
-    return _figures(args)
+    root = Path(args.out)
+    fig_args = argparse.Namespace(out=str(root / "figures"), style="projector")
+    _figures(fig_args)
+    t0 = time.perf_counter()
+    files = build_handouts(root, args.notebooks, pdf=args.pdf)
+    size = sum(f.stat().st_size for f in files)
+    print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
+          f"{time.perf_counter() - t0:.1f} s")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,8 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     fig = sub.add_parser("figures", help="write every figure (SVG and PNG)")
     fig.add_argument("--out", default="figures", help="output folder (default: figures)")
     fig.add_argument("--style", default="projector", choices=("projector", "print"))
-    build = sub.add_parser("build", help="the main job: check the data, then build the figures")
+    build = sub.add_parser("build", help="the main job: check the data, build the figures, run the notebooks "
+                                         "and write the handouts")
     build.add_argument("--out", default=".", help="root folder of the outputs (default: the project)")
+    build.add_argument("--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)")
+    build.add_argument("--pdf", action="store_true", help="also print the region pages to one PDF (Chromium)")
     bench = sub.add_parser("bench", help="speed and size figures as one JSON object")
     bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
     args = parser.parse_args(argv)

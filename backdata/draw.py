@@ -433,8 +433,8 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
     box = view_box(reg, crop=crop)
     if box is not None and not crop:  # the zoomed scapula plate: every level, it has the room
         levels = [n for n in anatomy.LEVELS if n != "Co"]
-    elif crop:  # small multiples: only the region's own ends
-        levels = list(reg.extent)
+    elif crop:  # small multiples: no level labels (they would sit under the line numbers)
+        levels = []
     back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation)
     color = REGION_COLOR[reg.name]
     zone = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none",

@@ -95,14 +95,23 @@ def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
 
 @dataclass
 class _Page:
-    """What a page collects while its cells render: styles (hoisted to the head) and a counter for ids."""
+    """What a page collects while its cells render: styles (hoisted to the head), one drawing per region
+    (shared by every view of it on the page), and a counter for ids."""
 
     styles: list[str] = field(default_factory=list)
+    sprites: dict = field(default_factory=dict)
     n: int = 0
 
     def uid(self, stem: str) -> str:
         self.n += 1
         return f"{stem}{self.n}"
+
+    def sprite(self, name: str):
+        from .svg import layered_figure, sprite
+
+        if name not in self.sprites:
+            self.sprites[name] = sprite(layered_figure(name, prefix=f"bd-{name.replace('_', '-')}"))
+        return self.sprites[name]
 
 
 def _hoist_styles(fragment: str, page: _Page) -> str:
@@ -120,16 +129,47 @@ def _radio(group: str, rid: str, label: str, checked: bool) -> str:
             f'<label for="{rid}">{html.escape(label)}</label>')
 
 
-def _view_block(state: dict, page: _Page) -> str:
-    """An explorer or stepper as native controls switching pre-rendered layers."""
+def _plate_block(state: dict, page: _Page) -> str:
+    """A region's plate at one view, composed from the page's drawing of the region."""
     from .describe import alt_text
-    from .svg import layered_figure
+
+    name, mode, step = state["region"], as_mode(state["mode"]), int(state["step"])
+    sp = page.sprite(name)
+    label = alt_text(name, mode, step)
+    return f'<figure class="bd-out bd-plate">{sp.view(sp.figure.visible[(mode, step)], label=label)}</figure>'
+
+
+def _steps_block(state: dict, page: _Page) -> str:
+    """Every step of a region in turn: crops of the page's drawing of the region, one per step."""
+    from .describe import alt_text
+    from .tables import step_minutes
+
+    name, mode = state["region"], as_mode(state["mode"])
+    reg, sp = REGIONS[name], page.sprite(name)
+    x, y, w, h = sp.figure.region_box
+    box = f"{x} {y} {w} {h}"
+    cells = []
+    for i, st in enumerate(reg.steps, 1):
+        mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]
+        when = f"{mins}" if origin == "source" else f"≈{mins} (editorial)"
+        svg = sp.view(sp.figure.visible[(mode, i)], label=alt_text(reg, mode, i), view_box=box)
+        cells.append(f"<figure>{svg}<figcaption><strong>{i}. {html.escape(st.title)}</strong><br>"
+                     f"{html.escape(when)}</figcaption></figure>")
+    page.styles.append(".bd-steps{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:.6em}"
+                       ".bd-steps figure{margin:0}.bd-steps figcaption{font-size:.9em}")
+    return (f'<div class="bd-out bd-steps" role="group" aria-label="{html.escape(reg.title, quote=True)}: '
+            f'the sequence, {mode.value}">{"".join(cells)}</div>')
+
+
+def _view_block(state: dict, page: _Page) -> str:
+    """An explorer or stepper as native controls switching the layers of the page's drawing."""
+    from .describe import alt_text
 
     vid = page.uid("v")
     names = [n for n in state["regions"] if n in REGIONS]
     start, mode0, step0 = state.get("region", names[0]), as_mode(state.get("mode", "hygienic")), state.get("step", 1)
     parts = [f'<form class="bd-view" id="{vid}" aria-label="Choose what the figure shows">']
-    css: list[str] = []
+    css: list[str] = [f"#{vid} .bd-L{{display:none}}"]
     if len(names) > 1:
         parts.append('<fieldset><legend>Region</legend>'
                      + "".join(_radio(f"{vid}-r", f"{vid}-r-{n}", REGIONS[n].title, n == start) for n in names)
@@ -138,24 +178,23 @@ def _view_block(state: dict, page: _Page) -> str:
                  + "".join(_radio(f"{vid}-m", f"{vid}-m-{m.value}", m.value, m is mode0) for m in Mode)
                  + "</fieldset>")
     for n in names:
-        reg = REGIONS[n]
+        reg, sp = REGIONS[n], page.sprite(n)
         rsel = f"#{vid}:has(#{vid}-r-{n}:checked)" if len(names) > 1 else f"#{vid}"
-        lf = layered_figure(n, prefix=f"{vid}-{n.replace('_', '-')}")
         steps = "".join(_radio(f"{vid}-{n}-s", f"{vid}-{n}-s{i}", "lines" if i == 0 else f"{i} {s.title}",
                                i == min(step0, len(reg.steps)))
                         for i, s in enumerate([None, *reg.steps]))
+        svg = sp.view((), label=f"{reg.title}: the figure for the chosen mode and step (described below)",
+                      classes=True)
         parts.append(f'<div class="bd-r bd-r-{n}"><fieldset><legend>Step</legend>{steps}</fieldset>'
-                     f'<div class="bd-fig">{lf.svg}</div>')
+                     f'<div class="bd-fig">{svg}</div>')
         css.append(f"{rsel} .bd-r-{n}{{display:block}}")
-        css.append(lf.hide_css(lf.layers, f"#{vid} "))
-        for (m, i), shown in lf.visible.items():
+        for (m, i), shown in sp.figure.visible.items():
             sel = f"#{vid}:has(#{vid}-m-{m.value}:checked):has(#{vid}-{n}-s{i}:checked) "
-            css.append(lf.show_css(shown, sel))
+            css.append(",".join(f"{sel}.bd-r-{n} .bd-L-{layer}" for layer in sorted(shown)) + "{display:inline}")
             parts.append(f'<p class="bd-sr bd-alt-view bd-alt-{n}-{m.value}-{i}">{html.escape(alt_text(reg, m, i))}</p>')
             css.append(f"{sel}.bd-alt-{n}-{m.value}-{i}{{display:block}}")
         for m in Mode:
-            table = plan_html(reg, m, 0).replace("<tr>", "<tr>", 1)
-            table = re.sub(r"<tr><td>(\d+)</td>", r'<tr data-step="\1"><td>\1</td>', table)
+            table = re.sub(r"<tr><td>(\d+)</td>", r'<tr data-step="\1"><td>\1</td>', plan_html(reg, m, 0))
             parts.append(f'<div class="bd-mode-table bd-t-{n}-{m.value}">{_hoist_styles(table, page)}</div>')
             css.append(f"#{vid}:has(#{vid}-m-{m.value}:checked) .bd-t-{n}-{m.value}{{display:block}}")
         for i in range(1, len(reg.steps) + 1):
@@ -198,7 +237,8 @@ def _output(out: dict, page: _Page) -> str:
     data = out.get("data", {})
     if VIEW_MIME in data:
         state = data[VIEW_MIME]
-        return _planner_block(state, page) if state.get("kind") == "planner" else _view_block(state, page)
+        blocks = {"planner": _planner_block, "plate": _plate_block, "steps": _steps_block}
+        return blocks.get(state.get("kind"), _view_block)(state, page)
     if "text/html" in data:
         return f'<div class="bd-out">{_hoist_styles(_clean_table(_text(data["text/html"])), page)}</div>'
     if "image/svg+xml" in data:
@@ -245,8 +285,9 @@ def render_page(nb: nbformat.NotebookNode, name: str, *, region_page: bool = Fal
         elif cell.cell_type == "code":
             body += [_output(o, page) for o in cell.get("outputs", [])]
     title = _title(nb, name)
-    styles = PAGE_CSS + "".join(page.styles)
+    styles = PAGE_CSS + "".join(dict.fromkeys(page.styles))
     cls = ' class="bd-region-page"' if region_page else ""
+    body.insert(0, "".join(sp.defs for sp in page.sprites.values()))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

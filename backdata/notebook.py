@@ -37,6 +37,19 @@ def _html(markup: str):
     return HTML(markup)
 
 
+class Shown:
+    """An HTML output that also says what it shows (``VIEW_MIME``), so a handout can compose the same view
+    from the page's one copy of the drawing instead of embedding another picture."""
+
+    def __init__(self, markup: str, view: dict):
+        self.data, self.view = markup, view
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from .explorer import VIEW_MIME
+
+        return {"text/html": self.data, VIEW_MIME: self.view}
+
+
 def _markdown(text: str):
     from IPython.display import Markdown
 
@@ -106,10 +119,11 @@ def show_region(name: str | Region, step: int = 0, mode: str | Mode = Mode.hygie
     """A region's plate at one step (0: every line and its direction)."""
     from . import draw
 
-    reg = region(name)
+    reg, mode = region(name), as_mode(mode)
     with draw.style("projector"):
         fig, _ = draw.region_figure(reg, mode=mode, step=step)
-        return _html(_svg_of(fig, alt_text(reg, mode, step)))
+        return Shown(_svg_of(fig, alt_text(reg, mode, step)),
+                     {"kind": "plate", "region": reg.name, "mode": mode.value, "step": step})
 
 
 def show_steps(name: str | Region, mode: str | Mode = Mode.hygienic):
@@ -124,7 +138,7 @@ def show_steps(name: str | Region, mode: str | Mode = Mode.hygienic):
         fig = plt.figure(figsize=(12.8, 4.2 * rows + 0.6))
         draw.draw_steps(reg, mode=mode, fig=fig)
         label = " ".join(alt_text(reg, mode, i) for i in range(1, len(reg.steps) + 1))
-        return _html(_svg_of(fig, label))
+        return Shown(_svg_of(fig, label), {"kind": "steps", "region": reg.name, "mode": mode.value})
 
 
 def _fmt(m: Minutes, editorial: bool) -> str:
@@ -166,13 +180,19 @@ def timings(name: str | Region) -> pd.DataFrame:
     return pd.DataFrame(cols, index=pd.Index(index, name="step"))
 
 
-def cautions_table(name: str | Region) -> pd.DataFrame:
+def _table(df: pd.DataFrame, uid: str):
+    """A table shown whole (no cell cut to 50 characters), left-aligned, without the row numbers."""
+    return (df.style.set_uuid(uid).hide(axis="index")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"}))
+
+
+def cautions_table(name: str | Region):
     """Every caution of the region: what, for which techniques, whether it has a zone on the figure, source."""
     reg = region(name)
-    return pd.DataFrame([{"caution": c.text,
+    return _table(pd.DataFrame([{"caution": c.text,
                           "techniques": ", ".join(t.value for t in c.techniques) or "all",
                           "on the figure": "hatched zone" if c.zones else "—",
-                          "source": str(c.cite)} for c in reg.cautions])
+                          "source": str(c.cite)} for c in reg.cautions]), f"cautions-{reg.name}")
 
 
 def why_lines(name: str | Region):
@@ -183,17 +203,17 @@ def why_lines(name: str | Region):
                      "drainage scheme (Sappey) is a massage convention, and people vary.")
 
 
-def rules_table() -> pd.DataFrame:
+def rules_table():
     """The general rules of the method with their source lines."""
-    return pd.DataFrame([{"rule": r.text, "source": str(r.cite)} for r in RULES.values()])
+    return _table(pd.DataFrame([{"rule": r.text, "source": str(r.cite)} for r in RULES.values()]), "rules")
 
 
-def glossary() -> pd.DataFrame:
+def glossary():
     """The seven techniques: school names, what the source says, depth, limit, notes."""
-    return pd.DataFrame([{"technique": i.technique.value, "also called": ", ".join(i.synonyms),
+    return _table(pd.DataFrame([{"technique": i.technique.value, "also called": ", ".join(i.synonyms),
                           "what it is": i.description, "depth (1–4)": i.depth,
                           "limit": f"≤ {i.max_minutes:g} min" if i.max_minutes else "—",
-                          "source": str(i.cite), "note": i.note} for i in TECHNIQUES.values()])
+                          "source": str(i.cite), "note": i.note} for i in TECHNIQUES.values()]), "glossary")
 
 
 def technique_usage() -> pd.DataFrame:
@@ -205,10 +225,10 @@ def technique_usage() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("technique")
 
 
-def tensions_table() -> pd.DataFrame:
+def tensions_table():
     """The source text's own tensions, and how the collection treats each."""
-    return pd.DataFrame([{"tension": t.text, "our stance": t.stance, "source": str(t.cite)}
-                         for t in source_tensions()])
+    return _table(pd.DataFrame([{"tension": t.text, "our stance": t.stance, "source": str(t.cite)}
+                                for t in source_tensions()]), "tensions")
 
 
 def self_check(name: str | Region, reveal: bool = False):

@@ -1,6 +1,6 @@
 """Self-check questions built from the data, rendered as self-contained HTML that answers in the page.
 
-No script and no kernel: each option is a native radio button; CSS (``:checked``) shows the feedback, so the
+No script and no kernel: each option is a native radio button; CSS (``:has(:checked)``) shows the feedback, so the
 same questions work in JupyterLab, Voilà, an exported HTML page and a printed handout (where the answers can
 be revealed for the instructor's edition). Keyboard operable: Tab to a question, arrows to choose.
 """
@@ -85,7 +85,8 @@ def quiz_css() -> str:
     """The quiz's stylesheet (shared by every quiz on a page)."""
     return (".bd-quiz{font:inherit;max-width:46em}.bd-quiz fieldset{border:1px solid #bbb;border-radius:6px;"
             "margin:0 0 1em;padding:.6em 1em}.bd-quiz legend{font-weight:bold;padding:0 .3em}"
-            ".bd-quiz label{display:inline-block;padding:.25em .4em;cursor:pointer}"
+            ".bd-quiz .bd-opt{display:flex;gap:.4em;align-items:baseline;padding:.15em 0}"
+            ".bd-quiz label{cursor:pointer}"
             ".bd-quiz input:focus-visible+label{outline:2px solid #0072B2;outline-offset:2px}"
             ".bd-quiz .bd-fb{display:none;margin:.4em 0 0;padding:.4em .6em;border-radius:4px}"
             ".bd-quiz .bd-ok{background:#e6f4ee;border-left:4px solid #009E73}"
@@ -108,14 +109,14 @@ def quiz_html(region_: str | Region, *, reveal: bool = False, prefix: str = "bd-
         qid = f"{prefix}-{q.key}".replace("_", "-")
         parts.append(f'<fieldset><legend>{escape(q.text)}</legend>')
         for k, opt in enumerate(q.options):
-            parts.append(f'<input type="radio" name="{qid}" id="{qid}-{k}" value="{k}">'
-                         f'<label for="{qid}-{k}">{escape(opt)}</label><br>')
+            parts.append(f'<div class="bd-opt"><input type="radio" name="{qid}" id="{qid}-{k}" value="{k}">'
+                         f'<label for="{qid}-{k}">{escape(opt)}</label></div>')
         for k in range(len(q.options)):
             good = k == q.answer
             cls = "bd-ok" if good else "bd-no"
             word = "Right." if good else "Not quite."
             parts.append(f'<p class="bd-fb {cls} {qid}-fb{k}" aria-live="polite">{word} {escape(q.explanation)}</p>')
-            rules.append(f"#{qid}-{k}:checked~.{qid}-fb{k}{{display:block}}")
+            rules.append(f"fieldset:has(#{qid}-{k}:checked) .{qid}-fb{k}{{display:block}}")
         if reveal:
             parts.append(f'<p class="bd-answer">Answer: {escape(q.options[q.answer])}</p>')
         parts.append("</fieldset>")

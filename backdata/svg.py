@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .model import Mode, Region
 from .regions import as_mode, region
 
-__all__ = ["LayeredFigure", "clean_svg", "layered_figure"]
+__all__ = ["TOP", "LayeredFigure", "Sprite", "clean_svg", "layered_figure", "sprite"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class LayeredFigure:
     visible: dict[tuple[Mode, int], frozenset[str]]
     """(mode, step) → the layers that view shows."""
     steps: int
+    region_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """The region's zone in the SVG's own coordinates, ``(x, y, width, height)``: a crop for small views."""
 
     def css(self, mode: str | Mode, step: int, scope: str = "") -> str:
         """CSS that shows the view (mode, step) and hides the other layers."""
@@ -46,7 +48,7 @@ class LayeredFigure:
         """The same figure under another id prefix (two copies on one page must not share ids)."""
         old = self.prefix
         svg = self.svg.replace(f'id="{old}"', f'id="{prefix}"').replace(f"{old}-", f"{prefix}-")
-        return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps)
+        return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps, self.region_box)
 
     def hide_css(self, layers: list[str] | tuple[str, ...], scope: str = "") -> str:
         if not layers:
@@ -125,9 +127,94 @@ def layered_figure(region_: str | Region, *, prefix: str | None = None, style: s
             for k, a in enumerate(arts):
                 a.set_gid(f"{prefix}-{name}-{k}")
                 a.set_visible(True)
+        for k, a in enumerate([*view.badges.values(), *view.back["nodes"]]):
+            a.set_gid(f"{prefix}-{TOP}-{k}")  # drawn above every layer when views are composed (sprite)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata=SVG_METADATA)
+        box = _region_box(fig, view)
         plt.close(fig)
     visible = {(m, n): frozenset(view.visible_layers(m, n)) for m in Mode for n in range(len(reg.steps) + 1)}
     svg = clean_svg(buf.getvalue(), prefix, label=alt_text(reg, Mode.hygienic, 0))
-    return LayeredFigure(reg.name, prefix, svg, tuple(layers), visible, len(reg.steps))
+    return LayeredFigure(reg.name, prefix, svg, tuple(layers), visible, len(reg.steps), box)
+
+
+TOP = "top"
+"""Pseudo-layer of the always-shown marks that must stay on top (line numbers, node labels)."""
+
+
+def _region_box(fig, view) -> tuple[float, float, float, float]:
+    """The region's zone, with a margin, in SVG coordinates (points from the top left)."""
+    pts = [(p.x, p.y) for z in view.region.zones for p in z]
+    xs, ys = zip(*pts)
+    margin = 0.06
+    corners = view.ax.transData.transform([(min(xs) - margin, min(ys) - margin), (max(xs) + margin,
+                                                                                  max(ys) + margin)])
+    scale = 72 / fig.dpi
+    height = fig.get_figheight() * 72
+    (x0, y0), (x1, y1) = corners * scale
+    top, bottom = sorted((height - y0, height - y1))
+    left, right = sorted((x0, x1))
+    return (round(left, 1), round(top, 1), round(right - left, 1), round(bottom - top, 1))
+
+
+@dataclass(frozen=True)
+class Sprite:
+    """A region's drawing split for composing: one hidden copy of the base and of every layer, and views that
+    reference them with ``<use>`` (a view costs a few hundred bytes, not a new picture)."""
+
+    prefix: str
+    defs: str
+    """A hidden ``<svg>`` holding the base and every layer group once."""
+    view_box: str
+    groups: dict[str, tuple[str, ...]]
+    """Layer name → ids of its groups (``top`` included)."""
+    figure: LayeredFigure
+
+    def view(self, layers, *, label: str, view_box: str | None = None, classes: bool = False) -> str:
+        """An ``<svg>`` showing the base and ``layers`` (all layers when ``classes``: each ``<use>`` then
+        carries the class ``bd-L-{layer}`` for CSS to switch)."""
+        from html import escape
+
+        names = [n for n in self.figure.layers if classes or n in layers]
+        uses = [f'<use href="#{self.prefix}-base"/>']
+        for n in [*names, TOP]:
+            cls = f' class="bd-L bd-L-{n}"' if classes and n != TOP else ""
+            uses += [f'<use{cls} href="#{gid}"/>' for gid in self.groups.get(n, ())]
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box or self.view_box}" role="img" '
+                f'aria-label="{escape(label, quote=True)}" style="width:100%;height:auto;display:block">'
+                + "".join(uses) + "</svg>")
+
+
+def sprite(lf: LayeredFigure) -> Sprite:
+    """Split a layered figure into its hidden base and layer groups (see :class:`Sprite`)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"svg": "http://www.w3.org/2000/svg", "xlink": "http://www.w3.org/1999/xlink"}
+    ET.register_namespace("", ns["svg"])
+    ET.register_namespace("xlink", ns["xlink"])
+    root = ET.fromstring(lf.svg)
+    parents = {child: parent for parent in root.iter() for child in parent}
+    wanted = {*lf.layers, TOP}
+    groups: dict[str, list[str]] = {}
+    moved = []
+    for el in list(root.iter()):
+        gid = el.get("id", "")
+        if not gid.startswith(f"{lf.prefix}-"):
+            continue
+        rest = gid[len(lf.prefix) + 1:]
+        layer = rest.rsplit("-", 1)[0]
+        if layer in wanted and rest.rsplit("-", 1)[-1].isdigit():
+            parents[el].remove(el)
+            groups.setdefault(layer, []).append(gid)
+            moved.append(el)
+    view_box = root.get("viewBox", "")
+    base = ET.Element(f"{{{ns['svg']}}}g", {"id": f"{lf.prefix}-base"})
+    base.extend(list(root))
+    defs = ET.Element(f"{{{ns['svg']}}}defs")
+    defs.append(base)
+    defs.extend(moved)
+    holder = ET.Element(f"{{{ns['svg']}}}svg", {"aria-hidden": "true", "focusable": "false",
+                                                  "style": "position:absolute;width:0;height:0;overflow:hidden"})
+    holder.append(defs)
+    markup = ET.tostring(holder, encoding="unicode")
+    return Sprite(lf.prefix, markup, view_box, {k: tuple(v) for k, v in groups.items()}, lf)

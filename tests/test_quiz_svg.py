@@ -43,7 +43,7 @@ def test_quiz_answers_in_the_page_without_script():
     assert len({n for n, _ in radios}) == len(questions("collar"))
     for _, rid in radios:
         assert f'for="{rid}"' in html, "every radio has a label"
-        assert f"#{rid}:checked~" in html, "every choice has feedback shown by CSS"
+        assert f"fieldset:has(#{rid}:checked)" in html, "every choice has feedback shown by CSS"
     assert "Answer:" not in html and "Answer:" in quiz_html("collar", reveal=True)
 
 
