@@ -24,7 +24,8 @@ from .method import NOTICE
 from .model import Mode
 from .regions import REGIONS, as_mode
 
-__all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "render_page"]
+__all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "print_pdf", "region_sheet",
+           "render_page"]
 
 CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; script-src 'none'; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'")
@@ -216,7 +217,7 @@ def _planner_block(state: dict, page: _Page) -> str:
     df = session_table(regions, mode, first)
     table = df[["title", "minutes_min", "minutes_max", "source"]].to_html(index=False, border=0)
     body = (session_warnings(regions, mode, first).data + table
-            + session_timeline(regions, mode).data.replace("bd-fig", page.uid("bd-plan")))
+            + session_timeline(regions, mode, prefix=page.uid("bd-timeline")).data)
     return f'<div class="bd-out">{_hoist_styles(_clean_table(body), page)}</div>'
 
 
@@ -332,13 +333,47 @@ def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *
             pages.append((f"{path.stem}.html", _title(nb, path.stem)))
         write_atomic(work / "index.html", _index(pages))
         if pdf:
-            print_pdf([work / f for f, _ in pages], work / "backdata-handouts.pdf")
+            print_pdf(work / "backdata-handouts.pdf")
         written = sorted(p.name for p in work.iterdir())
     return [target / n for n in written]
 
 
-def print_pdf(pages: list[Path], pdf: Path) -> None:
-    """One PDF of the region pages (A4, print stylesheet) through headless Chromium."""
+def region_sheet(name: str, page: _Page) -> str:
+    """One A4 sheet for a region: the lines plate, its steps with the times of both modes, every caution."""
+    from .describe import alt_text
+    from .notebook import timings
+
+    reg, sp = REGIONS[name], page.sprite(name)
+    plate = sp.view(sp.figure.visible[(Mode.hygienic, 0)], label=alt_text(reg, Mode.hygienic, 0))
+    times = timings(reg)
+    rows = "".join(
+        f"<tr><td>{i}</td><td>{html.escape(st.title)}</td><td>{html.escape(', '.join(map(str, st.lines)))}</td>"
+        f"<td>{html.escape(times.iloc[i - 1]['hygienic'])}</td><td>{html.escape(times.iloc[i - 1]['therapeutic'])}"
+        f"</td><td>{html.escape(st.note)}{' Only by indication.' if st.by_indication else ''}</td>"
+        f"<td>{html.escape(str(st.cite))}</td></tr>" for i, st in enumerate(reg.steps, 1))
+    rows += (f"<tr><th></th><th>whole region</th><th></th><th>{html.escape(times.iloc[-1]['hygienic'])}</th>"
+             f"<th>{html.escape(times.iloc[-1]['therapeutic'])}</th><th></th><th></th></tr>")
+    cautions = "".join(f"<li>{html.escape(c.text)} <small>({html.escape(str(c.cite))})</small></li>"
+                       for c in reg.cautions)
+    return (f'<section class="bd-sheet"><h1>{html.escape(reg.title)} <small>({reg.extent[0]}–{reg.extent[1]}, '
+            f"patient {reg.positions[0].value})</small></h1><p>{html.escape(reg.summary)}</p>"
+            f'<figure class="bd-sheet-fig">{plate}</figure>'
+            "<table><thead><tr><th>#</th><th>step</th><th>lines</th><th>hygienic</th><th>therapeutic</th>"
+            f"<th>note</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<h2>Cautions</h2><ul>{cautions}</ul><p><small>{html.escape(NOTICE)}</small></p></section>")
+
+
+SHEET_CSS = """
+.bd-sheet{break-after:page;font-size:9.5pt}.bd-sheet:last-child{break-after:auto}
+.bd-sheet h1{font-size:16pt;margin:0 0 .2em}.bd-sheet h2{font-size:11pt;margin:.5em 0 .2em}
+.bd-sheet-fig{margin:0 auto;width:80%}.bd-sheet table{font-size:8.5pt;margin:.3em 0}
+.bd-sheet ul{margin:.2em 0;padding-left:1.2em}
+@page{size:A4;margin:10mm 11mm}
+"""
+
+
+def print_pdf(pdf: Path) -> None:
+    """One PDF, one A4 page per region (figure, plan, times, cautions), through headless Chromium."""
     import shutil
     import subprocess
     import tempfile
@@ -348,16 +383,13 @@ def print_pdf(pages: list[Path], pdf: Path) -> None:
         from .errors import BackdataError
 
         raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
-    region_pages = [p for p in pages if any(n.replace("_", "-") in p.stem for n in REGIONS)]
-    bodies = []
-    for p in region_pages:
-        text = p.read_text(encoding="utf-8")
-        bodies.append(re.search(r"<main[^>]*>(.*)</main>", text, flags=re.S).group(1))
-    styles = re.findall(r"<style>(.*?)</style>", "".join(p.read_text(encoding="utf-8") for p in region_pages),
-                        flags=re.S)
+    from .notebook import TEXT_ORDER
+
+    page = _Page()
+    sheets = "".join(region_sheet(n, page) for n in TEXT_ORDER)
     book = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>backdata: the regions</title>"
-            f"<style>{''.join(dict.fromkeys(styles))}</style></head><body>"
-            + "".join(f'<main class="bd-region-page">{b}</main>' for b in bodies) + "</body></html>")
+            f"<style>{PAGE_CSS}{SHEET_CSS}{''.join(dict.fromkeys(page.styles))}</style></head><body>"
+            + "".join(sp.defs for sp in page.sprites.values()) + f"<main>{sheets}</main></body></html>")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "book.html"
         src.write_text(book, encoding="utf-8")

@@ -56,7 +56,7 @@ def _markdown(text: str):
     return Markdown(text)
 
 
-def _svg_of(fig, label: str) -> str:
+def _svg_of(fig, label: str, prefix: str | None = None) -> str:
     """A figure as inline SVG with a unique id prefix and its alt text; the figure is closed."""
     import matplotlib.pyplot as plt
 
@@ -66,7 +66,7 @@ def _svg_of(fig, label: str) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata=SVG_METADATA)
     plt.close(fig)
-    svg = clean_svg(buf.getvalue(), f"bd-fig{next(_ids)}", label=label)
+    svg = clean_svg(buf.getvalue(), prefix or f"bd-fig{next(_ids)}", label=label)
     return f'<figure class="bd-plate" style="margin:0;max-width:1000px">{svg}</figure>'
 
 
@@ -243,8 +243,8 @@ def session_table(regions=None, mode: str | Mode = Mode.hygienic, first_session:
     return session(regions, mode, first_session)
 
 
-def session_timeline(regions=None, mode: str | Mode = Mode.hygienic):
-    """The session's steps on a timeline (minutes per step)."""
+def session_timeline(regions=None, mode: str | Mode = Mode.hygienic, prefix: str | None = None):
+    """The session's steps on a timeline (minutes per step); ``prefix`` fixes the SVG's ids."""
     import matplotlib.pyplot as plt
 
     from . import draw
@@ -255,7 +255,8 @@ def session_timeline(regions=None, mode: str | Mode = Mode.hygienic):
         ax = fig.add_axes((0.3, 0.9 / (0.36 * len(steps) + 1.2), 0.68, 1 - 1.1 / (0.36 * len(steps) + 1.2)))
         draw.draw_timeline(steps, ax)
         return _html(_svg_of(fig, f"Timeline of a {as_mode(mode).value} session: "
-                                  + ", ".join(f"{r} {s}" for r, s in zip(steps["region"], steps["step"]))))
+                                  + ", ".join(f"{r} {s}" for r, s in zip(steps["region"], steps["step"])),
+                            prefix))
 
 
 def session_warnings(regions=None, mode: str | Mode = Mode.hygienic, first_session: bool = False):

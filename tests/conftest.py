@@ -24,3 +24,16 @@ def on_line():
         assert _norm(quote) in _norm(line), f"{quote!r} is not on source line {number}: {line!r}"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def handouts_dir(tmp_path_factory):
+    """The handouts built once for the session (notebooks executed, PDF printed): ``.../handouts``."""
+    from pathlib import Path
+
+    from backdata.handout import build_handouts
+
+    root = tmp_path_factory.mktemp("build")
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    build_handouts(root, notebooks, pdf=True)
+    return root / "handouts"
