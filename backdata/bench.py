@@ -73,6 +73,37 @@ def bench_explorer(changes: int = 60, naive_changes: int = 12) -> dict:
     }
 
 
+def bench_handouts(notebooks: str = "notebooks") -> dict:
+    """Bytes of every handout page (one build), and of one plain nbconvert export of the same notebook."""
+    import tempfile
+    from pathlib import Path
+
+    from nbconvert import HTMLExporter
+
+    from .handout import build_handouts, execute_notebook, notebook_paths
+
+    paths = notebook_paths(notebooks)
+    executed = {p.stem: execute_notebook(p) for p in paths}
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        files = build_handouts(tmp, notebooks, executed=executed)
+        render_s = time.perf_counter() - t
+        sizes = {f.name: f.stat().st_size for f in files}
+    sample = next(p.stem for p in paths if "lumbar" in p.stem)
+    plain, _ = HTMLExporter().from_notebook_node(executed[sample])
+    region_pages = {k: v for k, v in sizes.items() if any(r in k for r in
+                                                          ("preliminary", "thoracic", "scapula", "collar", "lumbar"))}
+    return {
+        "handout_bytes": sizes,
+        "handout_bytes_total": sum(sizes.values()),
+        "handout_region_page_bytes_max": max(region_pages.values()),
+        "handout_render_s": round(render_s, 1),
+        "nbconvert_plain_bytes": {f"{sample}.html": len(plain.encode())},
+        "nbconvert_plain_note": "stock HTMLExporter of the same executed notebook: loads require.js, MathJax and "
+                                "the widget manager from CDNs; its widgets stay blank offline",
+    }
+
+
 def bench_lab(samples: int = 20) -> dict:
     try:
         from .labbench import measure_lab_update
@@ -87,6 +118,7 @@ def bench_lab(samples: int = 20) -> dict:
 def run(lab: bool = True) -> dict:
     out: dict = {"python": sys.version.split()[0]}
     out.update(bench_explorer())
+    out.update(bench_handouts())
     if lab:
         out.update(bench_lab())
     return out
