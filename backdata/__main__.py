@@ -2,8 +2,9 @@
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
 :func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure (default ``figures/``).
-``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), then the notebooks executed
-and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF of the region pages).
+``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the notebooks executed and
+written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per region), the slides
+(``DIR/slides``) and the instructor and student editions (``DIR/editions``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,13 @@ def _build(args: argparse.Namespace) -> int:
     size = sum(f.stat().st_size for f in files)
     print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
           f"{time.perf_counter() - t0:.1f} s")
+    from .editions import build_editions
+    from .slides import build_slides
+
+    slides = build_slides(root)
+    print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
+    editions = build_editions(root, args.notebooks)
+    print(f"wrote {len(editions)} notebooks to {root / 'editions'}/ (student, instructor)")
     return 0
 
 

@@ -91,13 +91,15 @@ class Explorer:
         self.region_w = w.Dropdown(options=[(REGIONS[n].title, n) for n in names], value=start.name,
                                    description="Region", layout=w.Layout(width="24em"))
         self.mode_w = w.ToggleButtons(options=[(m.value, m.value) for m in Mode], value=as_mode(mode).value,
-                                      description="Mode", tooltips=["wellness / preventive", "therapeutic"])
+                                      description="Mode", tooltips=["wellness / preventive", "therapeutic"],
+                                      style={"description_width": "initial", "button_width": "8em"})
         self.step_w = w.IntSlider(value=step, min=0, max=len(start.steps), description="Step",
                                   continuous_update=True, readout=True)
         self.prev_b = w.Button(description="◀ Prev", layout=w.Layout(width="7em"))
         self.next_b = w.Button(description="Next ▶", layout=w.Layout(width="7em"))
         self.play_b = w.ToggleButton(description="▶ Play", value=False, layout=w.Layout(width="7em"))
-        self.position_w = w.ToggleButtons(options=[p.value for p in start.positions], description="Position")
+        self.position_w = w.ToggleButtons(options=[p.value for p in start.positions], description="Position",
+                                          style={"description_width": "initial", "button_width": "8em"})
         self.figure = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
         self.figure.add_class("bd-figure")
         self.view_css = w.HTML()

@@ -1,0 +1,80 @@
+"""Instructor and student editions of the notebooks, generated from the one set in ``notebooks/``.
+
+* student: the notebooks as they are (clean, no outputs);
+* instructor: the same, with the self-check answers revealed (``self_check(..., reveal=True)``) and a
+  "Speaker notes" cell after the title, written from the data (sequence, times and their sources, cautions,
+  the source's tensions). Nothing is typed twice: the notes come from :mod:`backdata.slides`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from ._files import replace_dir, write_atomic
+from .handout import notebook_paths
+from .regions import REGIONS
+from .slides import speaker_notes
+
+__all__ = ["EDITIONS", "build_editions", "instructor_notebook"]
+
+EDITIONS = ("student", "instructor")
+
+
+def _region_of(stem: str) -> str | None:
+    return next((n for n in REGIONS if n.replace("_", "-") in stem), None)
+
+
+def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def instructor_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """The instructor's copy of a notebook: answers revealed, speaker notes added (a new object)."""
+    nb = nbformat.from_dict(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = re.sub(r"self_check\(([^()]*)\)", lambda m: f"self_check({m.group(1)}, reveal=True)",
+                                 cell.source)
+    name = _region_of(stem)
+    if name is not None:
+        reg = REGIONS[name]
+        lines = [f"- **Step {i}** — {speaker_notes(name, i)}" for i in range(1, len(reg.steps) + 1)]
+        text = "\n".join(["## Speaker notes (instructor edition)", "", speaker_notes(name, 0), "", *lines, "",
+                          "Cautions to say aloud: " + " ".join(c.text for c in reg.cautions)])
+    else:
+        text = ("## Speaker notes (instructor edition)\n\nThe self-check answers are revealed in this edition; "
+                "the students' edition hides them.")
+    note = nbformat.v4.new_markdown_cell(text)
+    note.metadata["tags"] = ["instructor"]
+    nb.cells.insert(1, note)
+    return nb
+
+
+def build_editions(out: Path | str = ".", notebooks: Path | str = "notebooks") -> list[Path]:
+    """Write ``out/editions/student/`` and ``out/editions/instructor/`` (replaced atomically)."""
+    target = Path(out) / "editions"
+    written = []
+    with replace_dir(target) as work:
+        for path in notebook_paths(notebooks):
+            nb = _clean(nbformat.read(path, as_version=4))
+            for edition in EDITIONS:
+                copy = instructor_notebook(nb, path.stem) if edition == "instructor" else nb
+                dest = work / edition / path.name
+                write_atomic(dest, nbformat.writes(_ids(copy, path.stem)) + "\n")
+                written.append(Path(edition) / path.name)
+    return [target / p for p in written]
+
+
+def _ids(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """Stable cell ids (nbformat 4.5 wants them; random ones would make every build differ)."""
+    for k, cell in enumerate(nb.cells):
+        cell["id"] = f"{stem[:2]}-{k:03d}"
+    return nb
