@@ -164,7 +164,8 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
     return (shown.style.set_caption(caption).set_uuid(f"plan-{reg.name}-{mode.value}")
             .apply(lambda row: ["font-style: italic; color: #555" if df.loc[row.name, "editorial"] else ""
                                 for _ in row], axis=1)
-            .set_properties(**{"text-align": "left"}))
+            .set_properties(**{"text-align": "left"})
+            .set_table_styles([{"selector": "th", "props": "text-align: left"}]))
 
 
 def timings(name: str | Region) -> pd.DataFrame:
@@ -183,7 +184,8 @@ def timings(name: str | Region) -> pd.DataFrame:
 def _table(df: pd.DataFrame, uid: str):
     """A table shown whole (no cell cut to 50 characters), left-aligned, without the row numbers."""
     return (df.style.set_uuid(uid).hide(axis="index")
-            .set_properties(**{"text-align": "left", "vertical-align": "top"}))
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_table_styles([{"selector": "th", "props": "text-align: left"}]))
 
 
 def cautions_table(name: str | Region):

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 EDITORIAL_SHARE = ("editorial: an even share of the region's stated total left after the steps the source "
-                   "times (at least 0.5 min, rounded to 0.5)")
+                   "times (at least 0.5 min; rounded inward to 0.5 so the shares fit the stated range)")
 
 
 def total_minutes(region_: str | Region, mode: str | Mode) -> Minutes:
@@ -38,8 +38,12 @@ def total_minutes(region_: str | Region, mode: str | Mode) -> Minutes:
     return region(region_).total[as_mode(mode)].minutes
 
 
-def _half(value: float) -> float:
-    return math.floor(value * 2 + 0.5) / 2
+def _half_down(value: float) -> float:
+    return math.floor(value * 2 + 1e-9) / 2
+
+
+def _half_up(value: float) -> float:
+    return math.ceil(value * 2 - 1e-9) / 2
 
 
 def step_minutes(region_: str | Region, mode: str | Mode, *, editorial: bool = False) -> list[tuple[Minutes, str]]:
@@ -56,7 +60,7 @@ def step_minutes(region_: str | Region, mode: str | Mode, *, editorial: bool = F
         total = reg.total[mode].minutes
         lo = max(0.0, total.min - sum(d.minutes.max for d in known if d))
         hi = max(0.0, total.max - sum(d.minutes.min for d in known if d))
-        s_lo, s_hi = max(0.5, _half(lo / unknown)), max(0.5, _half(hi / unknown))
+        s_lo, s_hi = max(0.5, _half_up(lo / unknown)), max(0.5, _half_down(hi / unknown))
         share = Minutes(min(s_lo, s_hi), max(s_lo, s_hi))
     out: list[tuple[Minutes, str]] = []
     for d in known:
