@@ -19,6 +19,7 @@ that need it, never at import time. Importing this module loads only the standar
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import re
@@ -38,6 +39,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
 EXPLORER_NOTEBOOK = "08-explorer.ipynb"
+
+log = logging.getLogger(__name__)
 
 CHROMIUM = os.environ.get("BACKDATA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -311,25 +314,60 @@ def lab_open_notebook(page, server: Server, notebook: str = EXPLORER_NOTEBOOK) -
         if page.evaluate(_LAB_KERNEL_IDLE_JS):
             return
         page.wait_for_timeout(100)
-    raise BenchError(f"the kernel of {notebook} did not become idle in JupyterLab:\n{server.log_tail()}")
+    raise BenchError(
+        f"the kernel of {notebook} did not become idle in JupyterLab; {page_state(page)}\n{server.log_tail()}"
+    )
 
 
 _LAB_KERNEL_IDLE_JS = """() => {
+  // The execution indicator says "idle" even before a kernel exists ("No Kernel | Initializing"), and a Run
+  // All clicked then is sometimes lost: so also ask for a kernel name and an idle kernel in the status bar.
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   if (!panel) return false;
   const ind = panel.querySelector('.jp-Notebook-ExecutionIndicator');
-  if (ind && ind.getAttribute('data-status')) return ind.getAttribute('data-status') === 'idle';
-  const status = document.querySelector('.jp-StatusBar-Widget [title*="Kernel"], .jp-KernelStatus');
-  return !!status && /idle/i.test(status.textContent || '');
+  const name = panel.querySelector('.jp-KernelName');
+  const bar = document.querySelector('#jp-main-statusbar');
+  return !!ind && ind.getAttribute('data-status') === 'idle'
+    && !!name && !/no kernel/i.test(name.textContent || '')
+    && !!bar && /\\|\\s*Idle/.test(bar.textContent || '');
 }"""
 
 
-def lab_run_all(page) -> None:
-    """Run → Run All Cells, through the menu bar as a reader would."""
-    page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
-    page.locator("#jp-menu-panel .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+def lab_run_all(page, timeout: float = 30.0) -> None:
+    """Run → Run All Cells, through the menu bar as a reader would; checked, and retried if nothing started.
+
+    Right after the notebook opens, the command can still be disabled (the notebook is not yet the shell's
+    current widget) and a click on it does nothing: so a disabled item is closed and the menu opened again,
+    and a click counts only once a cell prompt shows ``[*]`` or a number.
+    """
     label = page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$"))
-    page.locator(".lm-Menu .lm-Menu-item", has=label).first.click()
+    deadline, tries = time.monotonic() + timeout, 0
+    while time.monotonic() < deadline:
+        tries += 1
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+        page.locator("#jp-menu-panel .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+        item = page.locator(".lm-Menu .lm-Menu-item", has=label).first
+        item.wait_for(state="visible", timeout=5_000)
+        if "lm-mod-disabled" in (item.get_attribute("class") or ""):
+            log.info("Run All Cells is disabled (try %d); reopening the menu", tries)
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(250)
+            continue
+        item.hover()  # Lumino activates the item under the pointer on mousemove, then runs it on mouseup
+        item.click()
+        try:
+            page.wait_for_function(_LAB_STARTED_JS, timeout=3_000)
+            if tries > 1:
+                log.info("Run All Cells started on try %d", tries)
+            return
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: nothing started, try again
+            log.warning("Run All Cells was clicked but no cell started (try %d); retrying", tries)
+    raise BenchError(f"Run → Run All Cells did not start the notebook in {timeout:.0f} s; {page_state(page)}")
+
+
+_LAB_STARTED_JS = """() => Array.from(document.querySelectorAll(
+  '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'))
+  .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent || ''))"""
 
 
 # --------------------------------------------------------------------------------------------- explorer
@@ -355,6 +393,8 @@ _STATE_JS = """() => {
   return {
     url: location.href,
     kernel: all('.jp-Notebook-ExecutionIndicator', e => e.getAttribute('data-status')),
+    kernel_name: all('.jp-KernelName', txt),
+    status_bar: all('#jp-main-statusbar', txt),
     prompts: all('.jp-CodeCell .jp-InputPrompt', txt),
     errors: all('[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output[data-mime-type*="error"],'
                 + ' .jp-RenderedText[data-mime-type*="error"], .error-output, .voila-error, pre.error', txt),
@@ -543,8 +583,8 @@ def measure_lab_update(
                     samples.append(_timed(page, lambda: explorer_select_region(page, target)))
                     kinds.append("region")
                     continue
-                at_min = view["step"] is not None and view["step"] == view["step_min"]
-                at_max = view["step"] is not None and view["step"] == view["step_max"]
+                step, lo, hi = (_number(view[k]) for k in ("step", "step_min", "step_max"))
+                at_min, at_max = step is not None and step == lo, step is not None and step == hi
                 if kind == "region" or at_min:
                     kind = "next"
                 elif at_max:
@@ -569,6 +609,13 @@ def measure_lab_update(
         "lab_region_ms_median": round(statistics.median(regions_ms), 1) if regions_ms else None,
         "lab_region_samples": len(regions_ms),
     }
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
 
 
 def _selected_label(page) -> str:
