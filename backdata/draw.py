@@ -671,7 +671,8 @@ def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: 
              va="top", fontsize=_fs(1.0), fontweight="bold", color=INK)
     for i in range(1, n + 1):
         r, c = divmod(i - 1, cols)
-        ax = fig.add_axes((c / cols + 0.005, 1 - (r + 1) / rows * 0.93 - 0.01, 1 / cols - 0.01, 0.93 / rows - 0.06))
+        top, usable = 0.86, 0.84  # leave the figure's title its own band above the panels' titles
+        ax = fig.add_axes((c / cols + 0.005, top - (r + 1) * usable / rows, 1 / cols - 0.01, usable / rows - 0.07))
         view = draw_region(reg, mode=mode, step=i, ax=ax, legend=False, sequence=False, title=False, crop=True,
                            orientation=False)
         mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]

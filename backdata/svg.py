@@ -47,7 +47,7 @@ class LayeredFigure:
     def with_prefix(self, prefix: str) -> LayeredFigure:
         """The same figure under another id prefix (two copies on one page must not share ids)."""
         old = self.prefix
-        svg = self.svg.replace(f'id="{old}"', f'id="{prefix}"').replace(f"{old}-", f"{prefix}-")
+        svg = self.svg.replace(f"{old}-", f"{prefix}-").replace(f'id="{old}"', f'id="{prefix}"')
         return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps, self.region_box)
 
     def hide_css(self, layers: list[str] | tuple[str, ...], scope: str = "") -> str:
