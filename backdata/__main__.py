@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--pdf", action="store_true", help="also print the region pages to one PDF (Chromium)")
     bench = sub.add_parser("bench", help="speed and size figures as one JSON object")
     bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
+    bench.add_argument("--no-hub", action="store_true", help="skip the several-students JupyterHub measurement")
     args = parser.parse_args(argv)
     if args.command in (None, "check"):
         return _check(args)
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from .bench import main as bench_main
 
-        return bench_main(lab=not args.no_lab)
+        return bench_main(lab=not args.no_lab, hub=not args.no_hub)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

@@ -115,15 +115,31 @@ def bench_lab(samples: int = 20) -> dict:
         return {"lab_update_ms_median": None, "lab_error": f"{type(exc).__name__}: {exc}"}
 
 
-def run(lab: bool = True) -> dict:
+def bench_memory(hub: bool = True) -> dict:
+    """One student's kernel after running the explorer; with ``hub``, several students on a test hub."""
+    from .hubbench import measure_hub, measure_kernel_rss
+
+    out: dict = {}
+    for name, fn in (("kernel", measure_kernel_rss), ("hub", measure_hub if hub else None)):
+        if fn is None:
+            continue
+        try:
+            out.update(fn())
+        except Exception as exc:  # report, don't hide: the figure is missing and says why
+            out[f"{name}_error"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+def run(lab: bool = True, hub: bool = True) -> dict:
     out: dict = {"python": sys.version.split()[0]}
     out.update(bench_explorer())
     out.update(bench_handouts())
     if lab:
         out.update(bench_lab())
+    out.update(bench_memory(hub))
     return out
 
 
-def main(lab: bool = True) -> int:
-    print(json.dumps(run(lab), indent=2))
+def main(lab: bool = True, hub: bool = True) -> int:
+    print(json.dumps(run(lab, hub), indent=2))
     return 0
