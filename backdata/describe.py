@@ -8,12 +8,16 @@ from __future__ import annotations
 from .model import Mode, Region, StrokeLine, Target
 from .regions import as_mode, region
 
-__all__ = ["alt_text", "direction", "lines_summary"]
+__all__ = ["TARGET_SHORT", "alt_text", "direction", "lines_summary"]
 
-_TARGET_WORDS = {Target.axillary: "toward the armpit (axillary nodes)",
-                 Target.inguinal: "toward the groin (inguinal nodes)",
-                 Target.supraclavicular: "toward the collarbone (supraclavicular nodes)",
-                 Target.shoulder_girdle: "toward the shoulder girdle", Target.local: "in place"}
+TARGET_SHORT = {Target.axillary: "toward the armpit", Target.inguinal: "toward the groin",
+                Target.supraclavicular: "toward the collarbone", Target.shoulder_girdle: "toward the shoulder girdle",
+                Target.local: "in small circles in place"}
+"""Where a line runs, in a few words (the self-check's options use these)."""
+_NODES = {Target.axillary: "axillary nodes", Target.inguinal: "inguinal nodes",
+          Target.supraclavicular: "supraclavicular nodes"}
+_TARGET_WORDS = {t: f"{w} ({_NODES[t]})" if t in _NODES else w for t, w in TARGET_SHORT.items()}
+_TARGET_WORDS[Target.local] = "in place"
 
 
 def direction(line: StrokeLine) -> str:

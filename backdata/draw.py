@@ -233,12 +233,10 @@ def _xy_pairs(points: Sequence[Point]) -> list[tuple[float, float]]:
 def _draw_marks(ax: Axes, marks: LineMarks, color: str, zorder: float = 4) -> list[Artist]:
     """Artists for one line's marks: the paths, the dots, and one collection of arrowheads (last)."""
     width = _lw(INTENSITY_WIDTH[marks.intensity])
-    heavy = marks.style == "squeeze"
-    fine = marks.style in ("rub", "knead", "vibrate", "shake")
+    lw = _mark_width(marks.style, marks.intensity)
     artists: list[Artist] = []
     for path in marks.paths:
         xs, ys = _xy(path)
-        lw = width * (1.7 if heavy else 0.62 if fine else 1.0)
         artists.append(ax.plot(xs, ys, color=color, lw=lw, zorder=zorder, solid_joinstyle="round")[0])
     if marks.dots:
         xs, ys = _xy(marks.dots)
@@ -250,6 +248,12 @@ def _draw_marks(ax: Axes, marks: LineMarks, color: str, zorder: float = 4) -> li
     coll = PolyCollection(tris, facecolors=color, edgecolors=color, linewidths=0.8, zorder=zorder + 0.1)
     artists.append(ax.add_collection(coll))
     return artists
+
+
+def _mark_width(style: str, intensity: Intensity) -> float:
+    """Line width of a technique's marks: heavier for squeezing, finer for the looping and waving marks."""
+    factor = {"squeeze": 1.7, "rub": 0.62, "knead": 0.62, "vibrate": 0.62, "shake": 0.62}.get(style, 1.0)
+    return _lw(INTENSITY_WIDTH[intensity]) * factor
 
 
 def _guide(ax: Axes, points: Sequence[Point]) -> Line2D:
@@ -287,9 +291,7 @@ class _MarksHandler(HandlerBase):
             return (-xdescent + p.x * scale, -ydescent + height / 2 - p.y * scale)
 
         out: list[Artist] = []
-        lw = _lw(INTENSITY_WIDTH[orig_handle.intensity]) * (1.7 if marks.style == "squeeze" else
-                                                             0.62 if marks.style in ("rub", "knead", "vibrate",
-                                                                                     "shake") else 1.0)
+        lw = _mark_width(marks.style, orig_handle.intensity)
         for path in marks.paths:
             pts = [tx(p) for p in path]
             out.append(Line2D([q[0] for q in pts], [q[1] for q in pts], color=orig_handle.color, lw=lw,

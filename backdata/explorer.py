@@ -59,12 +59,16 @@ def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
             "font-weight:bold}</style>")
 
 
+def caution_items(cautions) -> str:
+    """Cautions as ``<li>`` items: the text and its source, escaped."""
+    return "".join(f"<li>{escape(c.text)} <small>({escape(str(c.cite))})</small></li>" for c in cautions)
+
+
 def _cautions_html(reg: Region, step: int) -> str:
     st = reg.steps[step - 1] if step else None
     items = [c for c in reg.cautions if not c.techniques or (st is not None and st.technique in c.techniques)
              or st is None]
-    lis = "".join(f"<li>{escape(c.text)} <small>({escape(str(c.cite))})</small></li>" for c in items)
-    return f'<div role="note"><strong>Cautions</strong><ul style="margin:.2em 0">{lis}</ul></div>'
+    return f'<div role="note"><strong>Cautions</strong><ul style="margin:.2em 0">{caution_items(items)}</ul></div>'
 
 
 class Explorer:

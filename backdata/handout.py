@@ -19,7 +19,7 @@ import mistune
 import nbformat
 
 from ._files import replace_dir, write_atomic
-from .explorer import VIEW_MIME, plan_html
+from .explorer import VIEW_MIME, caution_items, plan_html
 from .method import NOTICE
 from .model import Mode
 from .regions import REGIONS, as_mode
@@ -201,9 +201,8 @@ def _view_block(state: dict, page: _Page) -> str:
         for i in range(1, len(reg.steps) + 1):
             css.append(f'#{vid}:has(#{vid}-{n}-s{i}:checked) .bd-r-{n} tr[data-step="{i}"]'
                        "{background:#e8f1f8;font-weight:bold}")
-        lis = "".join(f"<li>{html.escape(c.text)} <small>({html.escape(str(c.cite))})</small></li>"
-                      for c in reg.cautions)
-        parts.append(f'<div class="bd-cautions"><strong>Cautions</strong><ul>{lis}</ul></div></div>')
+        parts.append(f'<div class="bd-cautions"><strong>Cautions</strong><ul>{caution_items(reg.cautions)}</ul>'
+                     "</div></div>")
     parts.append("</form>")
     page.styles.append("".join(css))
     return "".join(parts)
@@ -353,8 +352,7 @@ def region_sheet(name: str, page: _Page) -> str:
         f"<td>{html.escape(str(st.cite))}</td></tr>" for i, st in enumerate(reg.steps, 1))
     rows += (f"<tr><th></th><th>whole region</th><th></th><th>{html.escape(times.iloc[-1]['hygienic'])}</th>"
              f"<th>{html.escape(times.iloc[-1]['therapeutic'])}</th><th></th><th></th></tr>")
-    cautions = "".join(f"<li>{html.escape(c.text)} <small>({html.escape(str(c.cite))})</small></li>"
-                       for c in reg.cautions)
+    cautions = caution_items(reg.cautions)
     return (f'<section class="bd-sheet"><h1>{html.escape(reg.title)} <small>({reg.extent[0]}–{reg.extent[1]}, '
             f"patient {reg.positions[0].value})</small></h1><p>{html.escape(reg.summary)}</p>"
             f'<figure class="bd-sheet-fig">{plate}</figure>'

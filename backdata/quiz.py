@@ -10,17 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .describe import direction
+from .describe import TARGET_SHORT, direction
 from .method import CAUTIONS
-from .model import Mode, Region, Target
+from .model import Mode, Region
 from .regions import REGIONS, region
 
 __all__ = ["Question", "questions", "quiz_css", "quiz_html"]
-
-_TARGET = {Target.axillary: "toward the armpit", Target.inguinal: "toward the groin",
-           Target.supraclavicular: "toward the collarbone", Target.shoulder_girdle: "toward the shoulder girdle",
-           Target.local: "in small circles in place"}
-
 
 @dataclass(frozen=True, slots=True)
 class Question:
@@ -57,7 +52,7 @@ def questions(region_: str | Region) -> list[Question]:
                                                  f"“{first.title}”?", opts, ans,
                             f"The sequence is {', '.join(s.title for s in steps)} ({after.cite})."))
     ln = reg.lines[0]
-    how = f"{direction(ln)}, {_TARGET[ln.target]}"
+    how = f"{direction(ln)}, {TARGET_SHORT[ln.target]}"
     wrong = ["along the spinous processes, pressing on them", "from the armpit inward to the spine",
              "upward toward the armpit", "outward and downward, toward the groin", "upward, toward the shoulder girdle"]
     opts, ans = _rotate([how, *[w for w in wrong if w != how][:3]], how, f"{reg.name}-direction")
