@@ -128,3 +128,21 @@ def test_session_planner_warns_and_updates():
     for cb in sp.regions_w:
         cb.value = False
     assert "at least one region" in sp.table.value
+
+
+def test_play_steps_through_the_sequence_and_stops():
+    import asyncio
+
+    async def run():
+        ex = explorer("scapula", step=0, interval=0.01)
+        ex.play_b.value = True
+        assert ex.play_b.description == "❚❚ Pause"
+        for _ in range(100):
+            await asyncio.sleep(0.01)
+            if not ex.play_b.value:
+                break
+        return ex
+
+    ex = asyncio.run(run())
+    assert ex.step_w.value == ex.step_w.max == 2, "played to the last step"
+    assert ex.play_b.value is False and ex.play_b.description == "▶ Play"
