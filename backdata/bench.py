@@ -76,7 +76,6 @@ def bench_explorer(changes: int = 60, naive_changes: int = 12) -> dict:
 def bench_handouts(notebooks: str = "notebooks") -> dict:
     """Bytes of every handout page (one build), and of one plain nbconvert export of the same notebook."""
     import tempfile
-    from pathlib import Path
 
     from nbconvert import HTMLExporter
 
