@@ -174,11 +174,12 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
                                          zorder=1.25)[0])
             out["levels"].append(ax.text(-0.76, y, name, ha="right", va="center", fontsize=_fs(0.78),
                                          color=INK, fontweight="bold", zorder=5))
-        else:  # zoomed: labels beside the spine, on a white ground
-            out["levels"].append(ax.text(-half - 0.008, y, name, ha="right", va="center", fontsize=_fs(0.72),
-                                         color=INK, fontweight="bold", zorder=5, clip_on=True,
-                                         bbox={"boxstyle": "round,pad=0.1", "facecolor": "white",
-                                               "edgecolor": "none", "alpha": 0.85}))
+        else:  # zoomed: labels at the view's left edge, a faint leader to the spine (clear of the badges)
+            left = ax.get_xlim()[0]
+            out["levels"].append(ax.plot([left + 0.075, -half], [y, y], color=MUTED, lw=_lw(0.18),
+                                         ls=(0, (1, 3)), zorder=1.25)[0])
+            out["levels"].append(ax.text(left + 0.01, y, name, ha="left", va="center", fontsize=_fs(0.72),
+                                         color=INK, fontweight="bold", zorder=5, clip_on=True))
     for side in ("right", "left"):
         out["scapulae"].append(ax.add_patch(Polygon(_xy_pairs(lm[f"scapula_{side}"].points), closed=True,
                                                     facecolor="#ebe4dc", edgecolor=MUTED, lw=_lw(0.4),
@@ -209,7 +210,7 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
         out["orientation"] += [
             ax.text(0.5, 1.0, "HEAD ▲", transform=ax.transAxes, ha="center", va="top", fontsize=_fs(0.72),
                     color=MUTED),
-            ax.text(0.02, 1.0, "patient's LEFT", transform=ax.transAxes, ha="left", va="top",
+            ax.text(0.12, 1.0, "patient's LEFT", transform=ax.transAxes, ha="left", va="top",
                     fontsize=_fs(0.75), color=MUTED),
             ax.text(0.98, 1.0, "patient's RIGHT", transform=ax.transAxes, ha="right", va="top",
                     fontsize=_fs(0.75), color=MUTED),
@@ -458,10 +459,15 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
     for t in targets if orientation else ():
         for side in Side:
             p = anatomy.NODE_TARGETS[(t, side)]
-            dx = 0.05 if side is Side.right else -0.05
-            back["nodes"].append(ax.text(p.x + dx, p.y, NODE_LABEL[t].replace(" ", "\n"), fontsize=_fs(0.72),
-                                         ha="left" if side is Side.right else "right", va="center",
-                                         color=INK, zorder=6))
+            if box is None:  # beside the marker, outward
+                dx = 0.05 if side is Side.right else -0.05
+                back["nodes"].append(ax.text(p.x + dx, p.y, NODE_LABEL[t].replace(" ", "\n"),
+                                             fontsize=_fs(0.72), ha="left" if side is Side.right else "right",
+                                             va="center", color=INK, zorder=6))
+            else:  # zoomed: under the marker, so it stays in view
+                back["nodes"].append(ax.text(p.x, p.y + 0.03, NODE_LABEL[t].replace(" ", "\n"),
+                                             fontsize=_fs(0.72), ha="center", va="top", color=INK, zorder=6,
+                                             clip_on=True))
     steps: dict[int, list[Artist]] = {0: []}
     line_artists: dict[tuple[int, str], list[Artist]] = {}
     for ln in reg.lines:  # step 0: every line, plain direction arrows
