@@ -333,7 +333,42 @@ _LAB_KERNEL_IDLE_JS = """() => {
 }"""
 
 
-def lab_run_all(page, timeout: float = 30.0) -> None:
+def lab_run_all(page, timeout: float = 30.0, finish: float = 120.0) -> None:
+    """Run All Cells, then wait until no cell is queued or running.
+
+    Under load JupyterLab sometimes loses the execute requests of a Run All sent while the kernel connection
+    settles: the cells stay ``[*]`` while the kernel reports idle. When that lasts 8 s, Run All is sent again
+    (the cells are idempotent), up to three times.
+    """
+    _click_run_all(page, timeout)
+    deadline, stuck_since, resent = time.monotonic() + finish, None, 0
+    while time.monotonic() < deadline:
+        state = page.evaluate(_LAB_QUEUE_JS)
+        if not state["queued"]:
+            return
+        if state["idle"]:
+            stuck_since = stuck_since or time.monotonic()
+            if time.monotonic() - stuck_since > 8 and resent < 3:
+                resent += 1
+                log.warning("cells stay queued on an idle kernel; sending Run All again (%d)", resent)
+                _click_run_all(page, timeout)
+                stuck_since = None
+        else:
+            stuck_since = None
+        page.wait_for_timeout(250)
+    raise BenchError(f"the notebook did not finish running in {finish:.0f} s; {page_state(page)}")
+
+
+_LAB_QUEUE_JS = r"""() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const prompts = panel ? Array.from(panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')) : [];
+  const ind = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+  return {queued: prompts.some(e => /\[\*\]/.test(e.textContent || '')),
+          idle: !!ind && ind.getAttribute('data-status') === 'idle'};
+}"""
+
+
+def _click_run_all(page, timeout: float = 30.0) -> None:
     """Run → Run All Cells, through the menu bar as a reader would; checked, and retried if nothing started.
 
     Right after the notebook opens, the command can still be disabled (the notebook is not yet the shell's
