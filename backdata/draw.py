@@ -19,12 +19,12 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Polygon
+from matplotlib.patches import Circle, Patch, Polygon
 from matplotlib.text import Text
 
 from . import anatomy
@@ -164,8 +164,6 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
                                              edgecolor="none", zorder=1.2)))
     half = anatomy.SPINOUS_BAND_HALF_WIDTH
     ticks = [((-half * 0.8, y), (half * 0.8, y)) for y in anatomy.LEVELS.values()]
-    from matplotlib.collections import LineCollection
-
     out["spine"].append(ax.add_collection(LineCollection(ticks, colors=MUTED, linewidths=_lw(0.35), zorder=1.3)))
     for name in levels:
         y = anatomy.level_y(name)
@@ -319,8 +317,6 @@ class _BadgeHandler(HandlerBase):
         y = -ydescent + height / 2
         line = Line2D([-xdescent + height, -xdescent + width], [y, y], color=INK,
                       lw=_lw(INTENSITY_WIDTH[orig_handle.intensity]), transform=trans)
-        from matplotlib.patches import Circle
-
         r = height * 0.62
         ring = Circle((-xdescent + r, y), r, facecolor=b["face"], edgecolor=INK, lw=_lw(0.35), ls=b["ls"],
                       transform=trans)
@@ -445,7 +441,7 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
     zone += [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor="none", edgecolor=INK, lw=_lw(0.35),
                                   ls=(0, (5, 3)), zorder=1.65)) for z in reg.zones]
     cautions: dict[str, list[Artist]] = {}
-    caution_steps: dict[str, set[int]] = {}
+    caution_steps = _caution_steps(reg)
     hatches = _caution_hatches(reg)
     for c in reg.cautions:
         if not c.zones:
@@ -453,7 +449,6 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
         cautions[c.key] = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor="none",
                                                 edgecolor=CAUTION_COLOR, hatch=hatches[c.key], lw=0, zorder=2))
                            for z in _caution_zones(reg, c)]
-        caution_steps[c.key] = _caution_steps(reg)[c.key]
     guides = {ln.label: _guide(ax, ln.points) for ln in reg.lines}
     badges = {ln.label: _badge(ax, ln.number, ln.start, ln.intensity) for ln in reg.lines}
     for t in targets if orientation else ():
@@ -483,7 +478,7 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
     legends: dict[int, Legend] = {}
     if legend:
         for i in steps:
-            legends[i] = _region_legend(ax, reg, i)
+            legends[i] = _region_legend(ax, reg, i, caution_steps)
     fig = ax.figure
     highlights: dict[int, Text] = {}
     if sequence:
@@ -533,7 +528,7 @@ def _levels_for(reg: Region) -> list[str]:
     return names
 
 
-def _region_legend(ax: Axes, reg: Region, step: int) -> Legend:
+def _region_legend(ax: Axes, reg: Region, step: int, caution_steps: dict[str, set[int]]) -> Legend:
     handles: list[object] = []
     labels: list[str] = []
     if step:
@@ -548,7 +543,7 @@ def _region_legend(ax: Axes, reg: Region, step: int) -> Legend:
     for intensity in sorted({ln.intensity for ln in reg.lines}, key=lambda i: i.rank):
         handles.append(_BadgeHandle(intensity))
         labels.append(f"{intensity.value} force")
-    shown = {k for k, steps in _caution_steps(reg).items() if step in steps}
+    shown = {k for k, steps in caution_steps.items() if step in steps}
     hatches = _caution_hatches(reg)
     for c in reg.cautions:
         if c.key in shown:

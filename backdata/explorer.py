@@ -16,6 +16,7 @@ from html import escape
 from .describe import alt_text
 from .model import Mode, Region
 from .regions import REGIONS, as_mode, region
+from .regions import region as get_region  # the constructor's `region` argument shadows the name
 from .svg import LayeredFigure, layered_figure
 from .tables import check_session, plan, session, session_steps
 
@@ -91,7 +92,7 @@ class Explorer:
         self._figure_region: str | None = None
         self._lf: LayeredFigure | None = None
         names = regions or tuple(REGIONS)
-        start = globals()["region"](region)
+        start = get_region(region)
         self.region_w = w.Dropdown(options=[(REGIONS[n].title, n) for n in names], value=start.name,
                                    description="Region", layout=w.Layout(width="24em"))
         self.mode_w = w.ToggleButtons(options=[(m.value, m.value) for m in Mode], value=as_mode(mode).value,
