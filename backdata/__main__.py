@@ -1,18 +1,32 @@
 """Command line: ``python -m backdata [check | figures | build | bench]``.
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
-:func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure (default ``figures/``).
-``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the notebooks executed and
-written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per region), the slides
-(``DIR/slides``) and the instructor and student editions (``DIR/editions``).
-"""
+:func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure to ``DIR/figures``
+(default ``./figures``). ``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the
+notebooks executed and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per
+region), the slides (``DIR/slides``) and the instructor and student editions (``DIR/editions``).
+
+``--out DIR`` (default ``.``) is a folder in which backdata writes *its own* sub-folders; everything else in DIR
+is left alone. Each sub-folder carries a ``.backdata-output`` marker listing the files backdata wrote; backdata
+replaces a sub-folder only when it is missing, empty, or marked and holding nothing else, and otherwise refuses
+before any work starts. One build at a time per DIR (``DIR/.backdata.lock``; a second one waits).
+Errors are one or two lines on stderr, exit 1 (usage errors: 2); ``--debug`` or ``BACKDATA_DEBUG=1`` shows the
+traceback."""
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
+from pathlib import Path
 
 import pandas as pd
+
+from .errors import BackdataError
+
+OUTPUTS = ("figures", "handouts", "slides", "editions")
+"""The folders backdata writes in ``--out``; each carries a ``.backdata-output`` marker."""
 
 
 def _check(_: argparse.Namespace) -> int:
@@ -39,60 +53,110 @@ def _check(_: argparse.Namespace) -> int:
 
 
 def _figures(args: argparse.Namespace) -> int:
+    from ._files import prepare_outputs
+
+    with prepare_outputs(Path(args.out), ["figures"]) as root:
+        _write_figures(root, args.style)
+    return 0
+
+
+def _write_figures(root: Path, style: str) -> None:
     import time
 
     from .figures import build_figures
 
     t0 = time.perf_counter()
-    files = build_figures(args.out, args.style)
+    files = build_figures(root / "figures", style)
     size = sum(f.stat().st_size for f in files)
-    print(f"wrote {len(files)} figures ({size / 1e6:.1f} MB) to {args.out}/ in {time.perf_counter() - t0:.1f} s")
-    return 0
+    print(f"wrote {len(files)} figures ({size / 1e6:.1f} MB) to {root / 'figures'}/ in "
+          f"{time.perf_counter() - t0:.1f} s")
 
 
 def _build(args: argparse.Namespace) -> int:
+    import shutil
     import time
-    from pathlib import Path
 
-    from .handout import build_handouts
+    from ._files import no_notebooks, prepare_outputs
+    from .handout import build_handouts, notebook_paths
 
-    status = _check(args)
-    if status:
-        return status
-    root = Path(args.out)
-    fig_args = argparse.Namespace(out=str(root / "figures"), style="projector")
-    _figures(fig_args)
-    t0 = time.perf_counter()
-    files = build_handouts(root, args.notebooks, pdf=args.pdf)
-    size = sum(f.stat().st_size for f in files)
-    print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
-          f"{time.perf_counter() - t0:.1f} s")
-    from .editions import build_editions
-    from .slides import build_slides
+    # Inputs first, before any long work: the notebooks, Chromium for --pdf, the output folders.
+    if not notebook_paths(args.notebooks):
+        raise no_notebooks(args.notebooks)
+    if args.pdf and not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")):
+        raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
+    with prepare_outputs(Path(args.out), OUTPUTS) as root:
+        status = _check(args)
+        if status:
+            return status
+        _write_figures(root, "projector")
+        t0 = time.perf_counter()
+        files = build_handouts(root, args.notebooks, pdf=args.pdf)
+        size = sum(f.stat().st_size for f in files)
+        print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
+              f"{time.perf_counter() - t0:.1f} s")
+        from .editions import build_editions
+        from .slides import build_slides
 
-    slides = build_slides(root)
-    print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
-    editions = build_editions(root, args.notebooks)
-    print(f"wrote {len(editions)} notebooks to {root / 'editions'}/ (student, instructor)")
+        slides = build_slides(root)
+        print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
+        editions = build_editions(root, args.notebooks)
+        print(f"wrote {len(editions)} notebooks to {root / 'editions'}/ (student, instructor)")
     return 0
 
 
+def _os_error(e: OSError) -> str:
+    """One or two lines for an operating-system error: what went wrong, where, and what to do."""
+    where = f" ({e.filename})" if e.filename else ""
+    what = e.strerror or str(e)
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        todo = "free some space or choose another --out"
+    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        todo = "choose a writable --out"
+    else:
+        todo = "check the path, or run again with --debug for the traceback"
+    return f"backdata: {what}{where}\n{todo}; a folder that was being replaced keeps its previous content"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m backdata", description=__doc__.splitlines()[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback on an error (or set BACKDATA_DEBUG=1)")
+    parser = argparse.ArgumentParser(prog="python -m backdata", description=__doc__.splitlines()[0],
+                                     parents=[common])
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("check", help="validate the data and print each region's plan (default)")
-    fig = sub.add_parser("figures", help="write every figure (SVG and PNG)")
-    fig.add_argument("--out", default="figures", help="output folder (default: figures)")
+    sub.add_parser("check", help="validate the data and print each region's plan (default)", parents=[common])
+    out_help = ("folder in which backdata writes its own %s sub-folder%s (default: the current folder); it "
+                "refuses to replace one that holds files it did not write")
+    fig = sub.add_parser("figures", help="write every figure (SVG and PNG) to OUT/figures", parents=[common])
+    fig.add_argument("--out", default=".", metavar="DIR", help=out_help % ("figures/", ""))
     fig.add_argument("--style", default="projector", choices=("projector", "print"))
     build = sub.add_parser("build", help="the main job: check the data, build the figures, run the notebooks "
-                                         "and write the handouts")
-    build.add_argument("--out", default=".", help="root folder of the outputs (default: the project)")
+                                         "and write the handouts, slides and editions", parents=[common])
+    build.add_argument("--out", default=".", metavar="DIR",
+                       help=out_help % ("figures/, handouts/, slides/ and editions/", "s"))
     build.add_argument("--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)")
     build.add_argument("--pdf", action="store_true", help="also print the region pages to one PDF (Chromium)")
-    bench = sub.add_parser("bench", help="speed and size figures as one JSON object")
+    bench = sub.add_parser("bench", help="speed and size figures as one JSON object", parents=[common])
     bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
     bench.add_argument("--no-hub", action="store_true", help="skip the several-students JupyterHub measurement")
     args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False) or os.environ.get("BACKDATA_DEBUG", "") not in ("", "0")
+    try:
+        return _run(parser, args)
+    except (BackdataError, OSError) as e:
+        if debug:
+            raise
+        msg = _os_error(e) if isinstance(e, OSError) else f"backdata: {e}"
+        print(msg, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("backdata: interrupted; a folder that was being replaced keeps its previous content", file=sys.stderr)
+        return 130
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command in (None, "check"):
         return _check(args)
     if args.command == "figures":

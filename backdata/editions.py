@@ -59,11 +59,17 @@ def instructor_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.Notebo
 
 
 def build_editions(out: Path | str = ".", notebooks: Path | str = "notebooks") -> list[Path]:
-    """Write ``out/editions/student/`` and ``out/editions/instructor/`` (replaced atomically)."""
+    """Write ``out/editions/student/`` and ``out/editions/instructor/`` (replaced atomically, with the
+    ``.backdata-output`` marker; refuses when ``out/editions`` holds a file backdata did not write)."""
     target = Path(out) / "editions"
+    paths = notebook_paths(notebooks)
+    if not paths:
+        from ._files import no_notebooks
+
+        raise no_notebooks(notebooks)
     written = []
     with replace_dir(target) as work:
-        for path in notebook_paths(notebooks):
+        for path in paths:
             nb = _clean(nbformat.read(path, as_version=4))
             for edition in EDITIONS:
                 copy = instructor_notebook(nb, path.stem) if edition == "instructor" else nb

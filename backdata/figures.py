@@ -65,7 +65,10 @@ def iter_figures(style_name: str = "projector", formats: tuple[str, ...] = ("svg
 
 
 def build_figures(out: Path | str = "figures", style_name: str = "projector") -> list[Path]:
-    """Write every figure into ``out`` (replaced whole, atomically); returns the files written."""
+    """Write every figure into the folder ``out`` (``python -m backdata figures --out DIR`` passes
+    ``DIR/figures``), replaced whole and atomically, with its ``.backdata-output`` marker; returns the figure
+    files written. Refuses (:class:`~backdata.errors.BackdataError`), before drawing anything, when ``out``
+    holds a file backdata did not write."""
     if matplotlib.get_backend().lower() not in ("agg", "svg", "pdf"):
         matplotlib.use("agg")
     out = Path(out)

@@ -97,7 +97,8 @@ def slide_deck(*, notes: bool = True) -> str:
 
 
 def build_slides(out: Path | str = ".") -> list[Path]:
-    """Write ``out/slides/index.html`` (with speaker notes, ``N`` shows them), replaced atomically."""
+    """Write ``out/slides/index.html`` (with speaker notes, ``N`` shows them), replaced atomically, with the
+    ``.backdata-output`` marker; refuses when ``out/slides`` holds a file backdata did not write."""
     target = Path(out) / "slides"
     with replace_dir(target) as work:
         write_atomic(work / "index.html", slide_deck())

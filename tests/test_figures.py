@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 
 from backdata import REGIONS, Mode  # noqa: E402
 from backdata import figures as figs  # noqa: E402
+from backdata._files import write_marker  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HERO = ("overview.svg", "overview.png", "techniques.svg", "techniques.png")
@@ -21,15 +22,15 @@ HERO = ("overview.svg", "overview.png", "techniques.svg", "techniques.png")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("figs") / "figures"
+    out = tmp_path_factory.mktemp("figs")
     subprocess.run([sys.executable, "-m", "backdata", "figures", "--out", str(out)], check=True, cwd=ROOT,
                    capture_output=True)
-    return out
+    return out / "figures"
 
 
 def test_one_svg_and_png_per_region_mode_step(built):
     names = {p.name for p in built.iterdir()}
-    expected = {f"{h}" for h in HERO}
+    expected = {f"{h}" for h in HERO} | {".backdata-output"}
     for reg in REGIONS.values():
         for mode in Mode:
             for step in range(len(reg.steps) + 1):
@@ -55,9 +56,10 @@ def test_rebuild_is_byte_identical(built, tmp_path):
             assert data == (built / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("name", HERO)
+@pytest.mark.parametrize("name", (*HERO, ".backdata-output"))
 def test_committed_hero_figures_are_current(built, name):
-    """figures/ holds the hero figures shown in the README: they must match a fresh build."""
+    """figures/ holds the hero figures shown in the README and the marker (so a build in a fresh clone may
+    replace figures/): they must match a fresh build."""
     committed = ROOT / "figures" / name
     assert committed.exists(), f"figures/{name} is not committed: run python -m backdata figures"
     assert committed.read_bytes() == (built / name).read_bytes(), f"figures/{name} is stale: rebuild figures"
@@ -67,6 +69,7 @@ def test_failed_build_leaves_previous_output(tmp_path, monkeypatch):
     out = tmp_path / "figures"
     out.mkdir()
     (out / "old.png").write_bytes(b"previous")
+    write_marker(out)
 
     def broken(*args, **kwargs):
         yield "first.svg", b"<svg/>"
@@ -75,5 +78,5 @@ def test_failed_build_leaves_previous_output(tmp_path, monkeypatch):
     monkeypatch.setattr(figs, "iter_figures", broken)
     with pytest.raises(RuntimeError):
         figs.build_figures(out)
-    assert [p.name for p in out.iterdir()] == ["old.png"]
+    assert sorted(p.name for p in out.iterdir()) == [".backdata-output", "old.png"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".figures")], "no temporary folder left"
