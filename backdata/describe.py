@@ -5,8 +5,9 @@ Text only (no drawing): the same sentences serve the figures' alt text, the expl
 
 from __future__ import annotations
 
+from .errors import as_type
 from .model import Mode, Region, StrokeLine, Target
-from .regions import as_mode, region
+from .regions import as_lines, as_mode, as_step, region
 
 __all__ = ["TARGET_SHORT", "alt_text", "direction", "lines_summary"]
 
@@ -25,6 +26,7 @@ def direction(line: StrokeLine) -> str:
 
     Outward means away from the spine; down means toward the feet (the frame's y grows toward the feet).
     """
+    as_type("line", line, StrokeLine, "a StrokeLine (a line of a region)")
     dx = abs(line.end.x) - abs(line.start.x)
     dy = line.end.y - line.start.y
     parts = []
@@ -38,7 +40,7 @@ def direction(line: StrokeLine) -> str:
 def lines_summary(region_: str | Region, numbers: tuple[int, ...] | None = None) -> str:
     """One sentence per group of lines that run alike: numbers, direction, target, force."""
     reg = region(region_)
-    wanted = set(numbers) if numbers else set(reg.line_numbers())
+    wanted = set(as_lines(reg, numbers) or reg.line_numbers())
     groups: dict[tuple[str, str, str], list[int]] = {}
     for n in sorted(wanted):
         ln = reg.lines_numbered(n)[0]
@@ -54,6 +56,7 @@ def lines_summary(region_: str | Region, numbers: tuple[int, ...] | None = None)
 def alt_text(region_: str | Region, mode: str | Mode = Mode.hygienic, step: int = 0) -> str:
     """Alt text for a region's figure at a step (0 = the lines view), written from the data."""
     reg, mode = region(region_), as_mode(mode)
+    step = as_step(reg, step)
     total = reg.total[mode].minutes
     head = f"{reg.title} ({reg.extent[0]}–{reg.extent[1]}), patient {reg.positions[0].value}, seen from behind"
     if step == 0:

@@ -10,7 +10,8 @@ Colours are Okabe–Ito (colour-blind safe); every meaning also has a second cue
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -28,9 +29,10 @@ from matplotlib.patches import Circle, Patch, Polygon
 from matplotlib.text import Text
 
 from . import anatomy
+from .errors import BackdataError, as_bool, as_int, as_number, as_type, choose, shown
 from .geometry import catmull_rom, clip_polygon_y
 from .model import Intensity, Mode, Point, Region, Side, Target, Technique
-from .regions import REGIONS, as_mode, region
+from .regions import REGIONS, as_mode, as_step, region
 from .strokes import INTENSITY_WIDTH, LineMarks, arrowhead, line_marks, step_marks
 from .tables import step_minutes
 from .techniques import TECHNIQUES
@@ -95,11 +97,67 @@ NODE_LABEL = MappingProxyType({Target.axillary: "axillary nodes", Target.inguina
 @contextmanager
 def style(name: str = "projector") -> Iterator[None]:
     """Apply a shipped style (``"projector"`` or ``"print"``) for the duration of a ``with`` block."""
-    from .errors import choose
-
     name = choose("style", name, ("projector", "print"))
     with plt.style.context(f"backdata.styles.{name}"):
         yield
+
+
+def _closes_on_error(func: Callable) -> Callable:
+    """Run a drawing function so that, if it raises, every pyplot figure it opened is closed again."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        before = set(plt.get_fignums())
+        try:
+            return func(*args, **kwargs)
+        except BaseException:
+            for num in set(plt.get_fignums()) - before:
+                plt.close(num)
+            raise
+
+    return wrapper
+
+
+def _as_ax(ax: object) -> Axes | None:
+    return as_type("ax", ax, Axes, "a matplotlib Axes", optional=True)
+
+
+def _as_fig(fig: object) -> Figure | None:
+    return as_type("fig", fig, Figure, "a matplotlib Figure", optional=True)
+
+
+def _as_levels(levels: object) -> list[str]:
+    """Vertebral level names (one name or a list of them), each checked."""
+    if isinstance(levels, str):
+        levels = [levels]
+    elif not isinstance(levels, Iterable):
+        raise BackdataError(f"levels must be a list of vertebral level names, got {shown(levels)}; valid: "
+                            f"{', '.join(anatomy.LEVELS)}")
+    return [choose("vertebral level", n, anatomy.LEVELS) for n in levels]
+
+
+def _as_nodes(nodes: object) -> list[Target]:
+    """Node targets (members of :class:`Target` or their names) that have a place on the back."""
+    valid = list(dict.fromkeys(t for t, _ in anatomy.NODE_TARGETS))
+    if isinstance(nodes, (str, Target)):
+        nodes = [nodes]
+    elif not isinstance(nodes, Iterable):
+        raise BackdataError(f"nodes must be a list of lymph node targets, got {shown(nodes)}; valid: "
+                            f"{', '.join(t.value for t in valid)}")
+    return [Target(choose("lymph node target", t.value if isinstance(t, Target) else t, [v.value for v in valid]))
+            for t in nodes]
+
+
+def _as_box(box: object) -> tuple[float, float, float, float] | None:
+    if box is None:
+        return None
+    allowed = "None or (x0, x1, y0, y1), four numbers with x0 < x1 and y0 < y1"
+    if not isinstance(box, Sequence) or isinstance(box, str) or len(box) != 4:
+        raise BackdataError(f"box must be {allowed}, got {shown(box)}")
+    x0, x1, y0, y1 = (as_number("box", v) for v in box)
+    if not (x0 < x1 and y0 < y1):
+        raise BackdataError(f"box must be {allowed}, got {shown(box)}")
+    return (x0, x1, y0, y1)
 
 
 def _xy(points: Sequence[Point]) -> tuple[list[float], list[float]]:
@@ -143,6 +201,7 @@ def view_box(reg: Region, crop: bool = False) -> tuple[float, float, float, floa
 
 # --- The back -----------------------------------------------------------------------------------------------
 
+@_closes_on_error
 def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nodes: Sequence[Target] = (),
               orientation: bool = True, box: tuple[float, float, float, float] | None = None
               ) -> dict[str, list[Artist]]:
@@ -152,6 +211,8 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
     Returns the artists by group (``"outline"``, ``"spine"``, ``"levels"``, ``"scapulae"``, ``"ribs"``,
     ``"kidneys"``, ``"pelvis"``, ``"watershed"``, ``"nodes"``, ``"orientation"``).
     """
+    ax, levels, nodes = _as_ax(ax), _as_levels(levels), _as_nodes(nodes)
+    orientation, box = as_bool("orientation", orientation), _as_box(box)
     ax = ax or plt.gca()
     _prepare(ax, box)
     lm = anatomy.LANDMARKS
@@ -370,19 +431,14 @@ class RegionView:
     def visible_layers(self, mode: str | Mode | None = None, step: int | None = None) -> set[str]:
         """The layers shown for ``mode`` and ``step`` (default: the current ones)."""
         mode = self.mode if mode is None else as_mode(mode)
-        step = self.step if step is None else step
+        step = self.step if step is None else as_step(self.region, step)
         shown = {f"s{step:02d}", f"t-{mode.value}-{step:02d}"}
         shown |= {f"c-{k}" for k, steps in self.caution_steps.items() if step in steps}
         return shown & set(self._layers)
 
     def set_step(self, step: int) -> None:
         """Show step ``step`` (0 = the lines view, 1… the technique steps): visibility only."""
-        if step not in self.steps:
-            from .errors import BackdataError
-
-            raise BackdataError(f"step {step!r} does not exist in region {self.region.name!r}: "
-                                f"valid 0–{len(self.region.steps)} (0 = the lines)")
-        self.step = step
+        self.step = as_step(self.region, step)
         self._apply()
 
     def set_mode(self, mode: str | Mode) -> None:
@@ -409,6 +465,7 @@ class RegionView:
 def step_caption(region_: str | Region, mode: str | Mode, step: int) -> str:
     """One line under the title: the step, its minutes and where they come from, the region's total."""
     reg, mode = region(region_), as_mode(mode)
+    step = as_step(reg, step)
     total = reg.total[mode].minutes
     head = f"{mode.value} · whole region {total}"
     if step == 0:
@@ -420,12 +477,16 @@ def step_caption(region_: str | Region, mode: str | Mode, step: int) -> str:
     return f"Step {step} of {len(reg.steps)}: {st.title} · {when}{extra} · {head}"
 
 
+@_closes_on_error
 def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0, ax: Axes | None = None,
                 legend: bool = True, sequence: bool = True, title: bool = True, crop: bool = False,
                 orientation: bool = True) -> RegionView:
     """Draw a region on the back: zone shaded, lines numbered, every step's marks (one visible), cautions
     hatched, orientation marks, legend and the step sequence. Returns a :class:`RegionView`."""
     reg, mode = region(region_), as_mode(mode)
+    step, ax = as_step(reg, step), _as_ax(ax)
+    legend, sequence, title = as_bool("legend", legend), as_bool("sequence", sequence), as_bool("title", title)
+    crop, orientation = as_bool("crop", crop), as_bool("orientation", orientation)
     ax = ax or plt.gca()
     targets = sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
     levels = _levels_for(reg)
@@ -570,21 +631,25 @@ def _caution_steps(reg: Region) -> dict[str, set[int]]:
             for c in reg.cautions if c.zones}
 
 
+@_closes_on_error
 def region_figure(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0) -> tuple[Figure, RegionView]:
     """A whole plate for one region: a figure in the current style with the back on the left and the
     sequence and legend on the right. Use inside :func:`style`."""
+    reg, mode = region(region_), as_mode(mode)
+    step = as_step(reg, step)
     fig = plt.figure()
     ax = fig.add_axes((0.0, 0.01, 0.55, 0.86))
-    view = draw_region(region_, mode=mode, step=step, ax=ax)
+    view = draw_region(reg, mode=mode, step=step, ax=ax)
     return fig, view
 
 
 # --- The overview map and the technique sheet -------------------------------------------------------------------
 
+@_closes_on_error
 def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
     """All regions on one back: the preliminary massage's lines on the left plate, the four detailed regions
     with their lines on the right, each region shaded in its colour and pattern and labelled."""
-    fig = fig or plt.figure()
+    fig = _as_fig(fig) or plt.figure()
     out: dict[str, list[Artist]] = {}
     ax_a = fig.add_axes((0.0, 0.0, 0.40, 0.88))
     ax_b = fig.add_axes((0.40, 0.0, 0.60, 0.88))
@@ -625,9 +690,10 @@ def _label_spot(reg: Region) -> tuple[float, float]:
     return 0.66, mid
 
 
+@_closes_on_error
 def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Artist]]:
     """The seven stroke styles side by side, each with its school name, depth and limit."""
-    fig = fig or plt.figure()
+    fig = _as_fig(fig) or plt.figure()
     fig.text(0.5, 0.975, "The seven techniques as drawn strokes", ha="center", va="top", fontsize=_fs(1.3),
              fontweight="bold", color=INK)
     from .model import Cite, StrokeKind, StrokeLine
@@ -660,11 +726,13 @@ def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Arti
 
 
 
+@_closes_on_error
 def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: Figure | None = None,
                columns: int = 4) -> list[RegionView]:
     """Every step of a region side by side (small multiples), each cropped to the region: the sequence at a
     glance, for notebooks and print."""
     reg, mode = region(region_), as_mode(mode)
+    fig, columns = _as_fig(fig), as_int("columns", columns, 1)
     fig = fig or plt.figure()
     n = len(reg.steps)
     cols = min(columns, n)
@@ -685,10 +753,31 @@ def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: 
     return views
 
 
+TIMELINE_COLUMNS = ("region", "step", "minutes_min", "minutes_max", "start_min", "editorial")
+"""The columns :func:`draw_timeline` reads (all are in :func:`backdata.session_steps`)."""
+
+
+def _as_timeline_steps(steps: object):
+    import pandas as pd
+
+    if not isinstance(steps, pd.DataFrame) or steps.empty:
+        raise BackdataError(f"steps must be a non-empty table from backdata.session_steps(), got {shown(steps)}")
+    missing = [c for c in TIMELINE_COLUMNS if c not in steps.columns]
+    if missing:
+        raise BackdataError(f"steps lacks the column(s) {', '.join(missing)}: pass a table from "
+                            "backdata.session_steps()")
+    for name in steps["region"]:
+        if name not in REGION_COLOR:
+            raise BackdataError(f"steps has an unknown region {shown(name)}; valid: {', '.join(REGIONS)}")
+    return steps
+
+
+@_closes_on_error
 def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
     """A session's steps as a timeline (``steps`` from :func:`backdata.session_steps`): one bar per step, the
     lower bound solid, the range to the upper bound lighter; editorial times hatched. Regions are grouped
     by colour and labelled."""
+    steps, ax = _as_timeline_steps(steps), _as_ax(ax)
     ax = ax or plt.gca()
     out: dict[str, list[Artist]] = {"bars": [], "ranges": [], "labels": []}
     n = len(steps)

@@ -14,8 +14,9 @@ from functools import lru_cache
 from html import escape
 
 from .describe import alt_text
+from .errors import BackdataError, as_bool, as_number
 from .model import Mode, Region
-from .regions import REGIONS, as_mode, region
+from .regions import REGIONS, as_mode, as_regions, as_step, region
 from .regions import region as get_region  # the constructor's `region` argument shadows the name
 from .svg import LayeredFigure, layered_figure
 from .tables import check_session, plan, session, session_steps
@@ -38,6 +39,7 @@ def _base_figure(name: str) -> LayeredFigure:
 def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
     """The plan as a compact HTML table, the current step marked (``aria-current``) and bold."""
     reg, mode = region(region_), as_mode(mode)
+    current = as_step(reg, current)
     df = plan(reg, mode, editorial=True)
     rows = []
     for i, r in df.iterrows():
@@ -83,6 +85,15 @@ class Explorer:
 
     def __init__(self, region: str = "lumbar", mode: str = "hygienic", step: int = 1, *,
                  regions: tuple[str, ...] | None = None, keep_view: bool = False, interval: float = 1.5):
+        start = get_region(region)  # every argument is checked before a widget exists
+        mode, step = as_mode(mode), as_step(start, step)
+        keep_view = as_bool("keep_view", keep_view)
+        as_number("interval", interval, positive=True)
+        names = tuple(r.name for r in as_regions(() if regions is None else regions, where="the explorer",
+                                                 allow_empty=True)) or tuple(REGIONS)
+        if start.name not in names:
+            raise BackdataError(f"region {start.name!r} is not among the explorer's regions; "
+                                f"valid: {', '.join(names)}")
         import ipywidgets as w
 
         self._uid = f"e{next(_ids)}"
@@ -91,11 +102,9 @@ class Explorer:
         self.interval = interval
         self._figure_region: str | None = None
         self._lf: LayeredFigure | None = None
-        names = regions or tuple(REGIONS)
-        start = get_region(region)
         self.region_w = w.Dropdown(options=[(REGIONS[n].title, n) for n in names], value=start.name,
                                    description="Region", layout=w.Layout(width="24em"))
-        self.mode_w = w.ToggleButtons(options=[(m.value, m.value) for m in Mode], value=as_mode(mode).value,
+        self.mode_w = w.ToggleButtons(options=[(m.value, m.value) for m in Mode], value=mode.value,
                                       description="Mode", tooltips=["wellness / preventive", "therapeutic"],
                                       style={"description_width": "initial", "button_width": "8em"})
         self.step_w = w.IntSlider(value=step, min=0, max=len(start.steps), description="Step",
@@ -232,14 +241,16 @@ class SessionPlanner:
     """Pick regions and a mode; see the session as a table and a timeline, and the rules it breaks."""
 
     def __init__(self, regions=None, mode: str = "hygienic", first_session: bool = True):
-        import ipywidgets as w
-
         from .method import SESSION_ORDER
 
-        chosen = [region(r).name for r in (regions or SESSION_ORDER)]
+        chosen = [r.name for r in as_regions(() if regions is None else regions, where="the planner",
+                                             allow_empty=True)] or list(SESSION_ORDER)
+        mode, first_session = as_mode(mode), as_bool("first_session", first_session)
+        import ipywidgets as w
+
         self.regions_w = [w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False)
                           for n in SESSION_ORDER]
-        self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=as_mode(mode).value,
+        self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=mode.value,
                                       description="Mode")
         self.first_w = w.Checkbox(value=first_session, description="first session", indent=False)
         self.table = w.HTML()

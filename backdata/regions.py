@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from numbers import Integral
 from types import MappingProxyType
 
-from .errors import choose
+from .errors import BackdataError, as_int, choose, shown
 from .method import REGION_LIST
 from .model import Mode, Region, Technique
 
-__all__ = ["REGIONS", "as_mode", "as_technique", "region"]
+__all__ = ["REGIONS", "as_lines", "as_mode", "as_regions", "as_step", "as_technique", "region"]
 
 REGIONS = MappingProxyType({r.name: r for r in REGION_LIST})
 """Region name → :class:`~backdata.model.Region`, read-only: ``preliminary``, ``collar``, ``scapula``,
@@ -43,3 +45,58 @@ def as_technique(technique: str | Technique) -> Technique:
     if isinstance(technique, Technique):
         return technique
     return Technique(choose("technique", technique, [t.value for t in Technique]))
+
+
+def as_step(region_: str | Region, step: object, *, first: int = 0) -> int:
+    """``step`` as an ``int`` that exists in the region: ``0..len(steps)`` (0 = the lines view), or
+    ``1..len(steps)`` when ``first=1``. Bools, floats, text and numbers out of range raise
+    :class:`~backdata.errors.BackdataError` naming the region's range: ``valid 0–6 for region 'lumbar'``."""
+    reg = region(region_)
+    note = " (0 = the lines view)" if first == 0 else ""
+    return as_int("step", step, first, len(reg.steps), where=f" for region {reg.name!r}", note=note)
+
+
+def as_regions(regions: object, *, where: str = "the session", allow_empty: bool = False,
+               unique: bool = True) -> list[Region]:
+    """Regions from one name or :class:`Region`, or an iterable of them, in the order given.
+
+    Raises :class:`~backdata.errors.BackdataError` for a non-iterable (``5``), an unknown name, an empty list
+    (unless ``allow_empty``) and a region listed twice (when ``unique``). ``where`` names the caller's
+    collection in the messages (``"the session"``, ``"the explorer"``).
+    """
+    if isinstance(regions, (str, Region)):  # one region, not an iterable of its characters
+        regions = [regions]
+    elif isinstance(regions, (bytes, bytearray)) or not isinstance(regions, Iterable):
+        raise BackdataError(f"regions of {where} must be a region name, a Region or a list of them, "
+                            f"got {shown(regions)}; valid: {', '.join(REGIONS)}")
+    regs = [region(r) for r in regions]
+    if not regs and not allow_empty:
+        raise BackdataError(f"{where} needs at least one region; valid: {', '.join(REGIONS)}")
+    if unique:
+        seen: set[str] = set()
+        for r in regs:
+            if r.name in seen:
+                raise BackdataError(f"region {r.name!r} appears twice in {where}; list each region once")
+            seen.add(r.name)
+    return regs
+
+
+def as_lines(region_: str | Region, lines: object) -> tuple[int, ...]:
+    """Line numbers of the region (``None``: all of them); an unknown number or a non-int raises
+    :class:`~backdata.errors.BackdataError` listing the region's line numbers."""
+    reg = region(region_)
+    valid = reg.line_numbers()
+    allowed = f"valid for region {reg.name!r}: {', '.join(map(str, valid))}"
+    if lines is None:
+        return valid
+    if isinstance(lines, (str, bytes)) or not isinstance(lines, Iterable):
+        raise BackdataError(f"line numbers must be a list of ints, got {shown(lines)}; {allowed}")
+    out = []
+    for n in lines:
+        if isinstance(n, bool) or not isinstance(n, Integral):
+            raise BackdataError(f"a line number must be a whole number (int), got {shown(n)}; {allowed}")
+        if int(n) not in valid:
+            raise BackdataError(f"line {int(n)} does not exist in region {reg.name!r}; valid: "
+                                f"{', '.join(map(str, valid))}")
+        out.append(int(n))
+    return tuple(out)

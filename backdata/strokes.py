@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .anatomy import LEVELS
+from .errors import as_type
 from .geometry import clip_below, path_length, point_at, tangent_at
 from .model import Intensity, Point, Region, Step, StrokeLine, Technique
-from .regions import region
+from .regions import as_step, as_technique, region
 from .techniques import TECHNIQUES
 
 __all__ = [
@@ -82,6 +83,7 @@ def step_lines(region_: str | Region, step: int) -> list[tuple[StrokeLine, tuple
     """
     reg = region(region_)
     st = _step(reg, step)
+    step = as_step(reg, step, first=1)
     out = []
     for number in st.lines:
         for ln in reg.lines_numbered(number):
@@ -94,11 +96,7 @@ def step_lines(region_: str | Region, step: int) -> list[tuple[StrokeLine, tuple
 
 
 def _step(reg: Region, step: int) -> Step:
-    from .errors import BackdataError
-
-    if not isinstance(step, int) or not 1 <= step <= len(reg.steps):
-        raise BackdataError(f"step {step!r} does not exist in region {reg.name!r}: valid 1–{len(reg.steps)}")
-    return reg.steps[step - 1]
+    return reg.steps[as_step(reg, step, first=1) - 1]
 
 
 def _resample(points: Sequence[Point], spacing: float) -> list[tuple[Point, tuple[float, float]]]:
@@ -145,7 +143,9 @@ def _arrow_fractions(points: Sequence[Point]) -> tuple[float, ...]:
 def line_marks(line: StrokeLine, points: Sequence[Point], technique: Technique | str,
                intensity: Intensity | None = None) -> LineMarks:
     """The marks of ``technique`` along ``points`` (a stroke line, possibly clipped)."""
-    tech = Technique(technique)
+    as_type("line", line, StrokeLine, "a StrokeLine")
+    as_type("intensity", intensity, Intensity, "an Intensity", optional=True)
+    tech = as_technique(technique)
     style = TECHNIQUES[tech].style
     pts = tuple(points)
     total = path_length(pts)
@@ -193,4 +193,5 @@ def step_marks(region_: str | Region, step: int) -> list[LineMarks]:
     """The marks of every line of a step (``step`` from 1), both sides, in the technique's style."""
     reg = region(region_)
     st = _step(reg, step)
+    step = as_step(reg, step, first=1)
     return [line_marks(ln, pts, st.technique, st.intensity) for ln, pts in step_lines(reg, step)]

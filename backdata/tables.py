@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .errors import BackdataError
+from .errors import as_bool
 from .method import RULES, SESSION_ORDER
 from .model import Cite, Minutes, Mode, Region, Step
-from .regions import REGIONS, as_mode, region
+from .regions import REGIONS, as_mode, as_regions, region
 from .techniques import TECHNIQUES
 
 __all__ = [
@@ -52,7 +52,7 @@ def step_minutes(region_: str | Region, mode: str | Mode, *, editorial: bool = F
     Unknown step times are ``nan`` unless ``editorial``: then each gets an even share of what the region's
     total leaves after the timed steps (:data:`EDITORIAL_SHARE`).
     """
-    reg, mode = region(region_), as_mode(mode)
+    reg, mode, editorial = region(region_), as_mode(mode), as_bool("editorial", editorial)
     known = [s.duration(mode) for s in reg.steps]
     unknown = sum(d is None for d in known)
     share = Minutes(math.nan, math.nan)
@@ -88,7 +88,7 @@ def plan(region_: str | Region, mode: str | Mode = Mode.hygienic, *, editorial: 
     (``source`` / ``editorial`` / ``unknown``), ``editorial`` (True where a number is an editorial default),
     ``by_indication``, ``note`` and ``source`` (the line it comes from). The index is the step number from 1.
     """
-    reg, mode = region(region_), as_mode(mode)
+    reg, mode, editorial = region(region_), as_mode(mode), as_bool("editorial", editorial)
     rows = []
     for i, (step, (mins, origin)) in enumerate(zip(reg.steps, step_minutes(reg, mode, editorial=editorial)), 1):
         rows.append({
@@ -122,17 +122,7 @@ class RuleBreak:
 
 
 def _resolve(regions: Iterable[str | Region] | str | Region | None) -> list[Region]:
-    if isinstance(regions, (str, Region)):  # one region, not an iterable of its characters
-        regions = [regions]
-    regs = [region(r) for r in (SESSION_ORDER if regions is None else regions)]
-    if not regs:
-        raise BackdataError(f"a session needs at least one region; valid: {', '.join(REGIONS)}")
-    seen: set[str] = set()
-    for r in regs:
-        if r.name in seen:
-            raise BackdataError(f"region {r.name!r} appears twice in the session; list each region once")
-        seen.add(r.name)
-    return regs
+    return as_regions(SESSION_ORDER if regions is None else regions, where="the session")
 
 
 def _sum(regs: Sequence[Region], mode: Mode) -> Minutes:
@@ -157,6 +147,7 @@ def check_session(regions: Iterable[str | Region] | None = None, mode: str | Mod
                   first_session: bool = False) -> list[RuleBreak]:
     """Every rule of the method the session breaks or may break, in the order of the text."""
     regs, mode = _resolve(regions), as_mode(mode)
+    first_session = as_bool("first_session", first_session)
     names = [r.name for r in regs]
     out: list[RuleBreak] = []
     if "preliminary" not in names:
@@ -222,6 +213,7 @@ def session(regions: Iterable[str | Region] | None = None, mode: str | Mode = Mo
     :func:`check_session` returns.
     """
     regs, mode = _resolve(regions), as_mode(mode)
+    first_session = as_bool("first_session", first_session)
     rows = []
     for r in regs:
         d = r.total[mode]

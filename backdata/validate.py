@@ -8,6 +8,7 @@ from .anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
 from .geometry import contains, polygon_area
 from .method import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
 from .model import Cite, Mode, Region, Side, Technique, Tension
+from .regions import as_regions
 from .source import quote_problem
 from .techniques import TECHNIQUES
 
@@ -104,7 +105,8 @@ def validate(regions: Iterable[Region] | None = None) -> list[str]:
     ``regions`` checks another list of regions in place of the shipped ones (the rest of the data is the same).
     """
     problems: list[str] = []
-    regs = REGION_LIST if regions is None else tuple(regions)
+    regs = REGION_LIST if regions is None else tuple(as_regions(regions, where="validate()", allow_empty=True,
+                                                                unique=False))
     names = [r.name for r in regs]
     if len(set(names)) != len(names):
         problems.append(f"region names are not unique: {names}")
