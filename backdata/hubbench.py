@@ -176,6 +176,28 @@ def _cmdline(pid: int) -> list[str]:
         return []
 
 
+def _nice(pid: int) -> int | None:
+    """The process's niceness (field 19 of ``/proc/PID/stat``)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return int(f.read().rpartition(")")[2].split()[16])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _kernel_transport(pid: int) -> str | None:
+    """``transport`` of the connection file on the kernel's command line (``-f FILE``)."""
+    args = _cmdline(pid)
+    for flag, value in zip(args, args[1:]):
+        if flag == "-f":
+            try:
+                with open(value, encoding="utf-8") as f:
+                    return json.load(f).get("transport")
+            except (OSError, ValueError):
+                return None
+    return None
+
+
 def find_kernel_pid(kernel_id: str) -> int:
     """The pid of the kernel whose connection file is ``kernel-<kernel_id>.json`` (found in /proc/*/cmdline)."""
     needle = f"kernel-{kernel_id}.json"
@@ -424,13 +446,14 @@ def _logged_in(session: Any) -> bool:
 
 def check_production_start(port: int | None = None, *, log: str | Path | None = None) -> dict[str, Any]:
     """Start the hub in *production* mode (PAM, LocalProcessSpawner, the limits, the idle culler), only with
-    its state in a temporary directory, bound to 127.0.0.1 and without admin users (so it creates no system
-    account); check the login page answers and PAM refuses a made-up user; stop it.
+    its state in a temporary directory, behind the TLS-proxy switch (plain HTTP on 127.0.0.1 only) and without
+    admin users (so it creates no system account); check the login page answers and PAM refuses a made-up
+    user; stop it.
 
     Returns ``authenticator`` and ``spawner`` (as the hub's log names them), ``login_page_status``,
     ``bad_login_status``, ``services`` (the managed services that ran) and ``leftover_pids``.
     """
-    hub = _Hub({"BACKDATA_HUB_IP": "127.0.0.1", "BACKDATA_HUB_ADMINS": ""}, port)
+    hub = _Hub({"BACKDATA_HUB_BEHIND_TLS_PROXY": "1", "BACKDATA_HUB_ADMINS": ""}, port)
     out: dict[str, Any] = {}
     try:
         hub.start()
@@ -478,6 +501,7 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
     auth = {"Authorization": f"token {token}"}
     names = [f"student{i + 1}" for i in range(students)]
     repo_url, branch = REPO.as_uri(), _pull_branch()
+    hub.env.update(BACKDATA_HUB_PULL_REPO=repo_url, BACKDATA_HUB_PULL_BRANCH=branch)  # what the link may pull
     result: dict[str, Any] = {"hub_students": 0, "pull_branch": branch, "students": [{"name": n} for n in names]}
     per = {s["name"]: s for s in result["students"]}
 
@@ -601,6 +625,8 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
             s["cwd"] = os.readlink(f"/proc/{kpid}/cwd")
             s["kernel_address_space_limit_mb"] = _address_space_limit_mb(kpid)
             s["kernel_openblas_threads"] = _environ(kpid).get("OPENBLAS_NUM_THREADS")
+            s["kernel_nice"] = _nice(kpid)
+            s["kernel_transport"] = _kernel_transport(kpid)
         hub_pid = hub.proc.pid
         proxy = [p for p in _descendants(hub_pid) if any("configurable-http-proxy" in a for a in _cmdline(p))]
         result["hub_rss_mb"] = _memory(hub_pid)["rss_mb"]

@@ -12,7 +12,19 @@ Production (the default) -- the hub runs as root:
   the number of processes per student (both enforced by the kernel via ``setrlimit``), a cap on running
   servers and on concurrent spawns, and idle culling (``jupyterhub-idle-culler``);
 * the proxy is ``configurable-http-proxy`` from the npm registry, installed in ``deploy/node_modules``;
-* state (sqlite database, cookie secret, pid files) in ``BACKDATA_HUB_STATE`` (default ``/srv/jupyterhub``).
+* state (sqlite database, cookie secret, pid files) in ``BACKDATA_HUB_STATE`` (default ``/srv/jupyterhub``);
+* TLS or nothing: the hub refuses to start unless ``BACKDATA_HUB_SSL_CERT`` and ``BACKDATA_HUB_SSL_KEY`` name a
+  readable certificate and its key, or ``BACKDATA_HUB_BEHIND_TLS_PROXY=1`` says a TLS proxy on this machine
+  terminates HTTPS (then the hub speaks plain HTTP on 127.0.0.1 only).
+
+Both modes:
+
+* students' own Jupyter config is ignored (``Spawner.disable_user_config``); kernels talk to their server over
+  Unix sockets in a private directory (``KernelManager.transport = "ipc"``), not over TCP ports;
+* the one-click link pulls only the collection's repository, its branch, into ``~/backdata``
+  (``deploy/backdata_pullguard.py`` replaces nbgitpuller's handlers with checked ones);
+* one memory budget per student (``deploy/backdata_memory_budget.py``, a hub service), the students' processes
+  at a lower priority than the hub's (``nice``), idle kernels, idle servers and old servers culled.
 
 Test mode (``BACKDATA_HUB_TEST=1``; used by ``backdata.hubbench`` and ``tests/test_hub.py``) -- any user:
 
@@ -27,17 +39,23 @@ Test mode (``BACKDATA_HUB_TEST=1``; used by ``backdata.hubbench`` and ``tests/te
 The same limits and the same idle culler run in both modes, so the test runs the explorer under them.
 """
 
+import html
+import ipaddress
+import json
 import os
 import resource
+import ssl
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
+from jupyterhub.traitlets import ByteSpecification
 
 c = get_config()  # noqa: F821  (defined by JupyterHub's config loader)
 
 HERE = Path(__file__).resolve().parent
-ENV_BIN = Path(sys.executable).parent  # the environment the hub runs from is also the students' environment
 TEST = os.environ.get("BACKDATA_HUB_TEST", "") == "1"
 env = os.environ.get
 
@@ -52,6 +70,16 @@ CPU_LIMIT = float(env("BACKDATA_HUB_CPU_LIMIT", "1"))
 ADDRESS_SPACE_LIMIT = int(float(env("BACKDATA_HUB_AS_LIMIT_GB", "2")) * 1024**3)
 NPROC_LIMIT = int(env("BACKDATA_HUB_NPROC_LIMIT", "256"))
 IDLE_TIMEOUT = int(env("BACKDATA_HUB_IDLE_TIMEOUT", "3600"))  # s without activity before a server is stopped
+MAX_AGE = int(env("BACKDATA_HUB_MAX_AGE", str(10 * 3600)))  # s after its start a server is stopped, busy or not
+KERNEL_IDLE_TIMEOUT = int(env("BACKDATA_HUB_KERNEL_IDLE_TIMEOUT", "1800"))  # s before an idle kernel is shut down
+#: One memory budget per student: the resident memory of all their processes together (server, kernels,
+#: terminals, anything they started). Enforced by the ``backdata-memory-budget`` service; the same number is
+#: announced to the server as MEM_LIMIT.
+MEMORY_BUDGET = int(ByteSpecification().validate(None, MEM_LIMIT))
+MEMORY_CHECK_EVERY = float(env("BACKDATA_HUB_MEMORY_CHECK_S", "5"))
+#: Students' processes run at this niceness (0..19): the hub, the proxy and the system stay responsive when a
+#: class computes at once.
+STUDENT_NICE = int(env("BACKDATA_HUB_STUDENT_NICE", "10"))
 
 
 class _Limits:
@@ -61,7 +89,7 @@ class _Limits:
 
     def make_preexec_fn(self, name):
         inner = super().make_preexec_fn(name)
-        address_space, nproc = ADDRESS_SPACE_LIMIT, self.nproc_limit
+        address_space, nproc, nice = ADDRESS_SPACE_LIMIT, self.nproc_limit, STUDENT_NICE
 
         def cap(which, value):
             hard = resource.getrlimit(which)[1]
@@ -74,6 +102,8 @@ class _Limits:
                 cap(resource.RLIMIT_AS, address_space)
             if nproc:
                 cap(resource.RLIMIT_NPROC, nproc)
+            if nice:
+                os.nice(nice)  # the hub keeps priority over the students (inherited by kernels)
 
         return preexec
 
@@ -109,23 +139,69 @@ c.JupyterHub.active_server_limit = int(env("BACKDATA_HUB_MAX_SERVERS", "40"))
 c.JupyterHub.concurrent_spawn_limit = int(env("BACKDATA_HUB_MAX_SPAWNS", "10"))
 
 # ------------------------------------------------------------------------------------------- spawner
-c.Spawner.cmd = [str(ENV_BIN / "jupyterhub-singleuser")]
+# The single-user server: jupyterhub-singleuser started by deploy/backdata_singleuser.py, which gives the
+# kernels a short private runtime directory for their Unix sockets and makes deploy/backdata_pullguard.py
+# importable.
+c.Spawner.cmd = [sys.executable, str(HERE / "backdata_singleuser.py")]
+c.Spawner.disable_user_config = True  # ~/.jupyter config of a student cannot change their server
+SINGLEUSER_ARGS = [
+    "--KernelManager.transport=ipc",  # kernels on Unix sockets in a 700 directory, no TCP port on 127.0.0.1
+    # nbgitpuller's own handlers off, the checked ones (same URLs) on
+    "--ServerApp.jpserver_extensions=nbgitpuller=False",
+    "--ServerApp.jpserver_extensions=backdata_pullguard=True",
+    f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE_TIMEOUT}",
+    "--MappingKernelManager.cull_interval=120",
+]
+c.Spawner.args = list(SINGLEUSER_ARGS)
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120  # s; a cold JupyterLab with the class's packages starts in a few seconds
 c.Spawner.http_timeout = 60
 c.LocalProcessSpawner.interrupt_timeout = 10
 c.LocalProcessSpawner.term_timeout = 10
 
+# ------------------------------------------------------------------------------------------- the one-click link
+#: What the link may pull: the collection's own repository (BACKDATA_HUB_PULL_REPO; default: the ``origin`` of
+#: the checkout this config lives in, or in test mode that checkout itself), one branch, into one folder of
+#: the student's home. Any other ``repo``, ``branch`` or ``targetpath`` gets HTTP 403 and plants nothing.
+PULL_FOLDER = "backdata"
+PULL_BRANCH = env("BACKDATA_HUB_PULL_BRANCH", "main")
+
+
+def _origin_url() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(HERE.parent), "remote", "get-url", "origin"],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
+PULL_REPO = env("BACKDATA_HUB_PULL_REPO") or _origin_url()
+c.Spawner.environment.update({
+    "BACKDATA_PULL_REPO": PULL_REPO,  # empty: every pull is refused (the guard says so in the log)
+    "BACKDATA_PULL_BRANCH": PULL_BRANCH,
+    "BACKDATA_PULL_FOLDER": PULL_FOLDER,
+})
+
 # ------------------------------------------------------------------------------------------- proxy
 c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configurable-http-proxy")]
 c.ConfigurableHTTPProxy.should_start = True
 
 # ------------------------------------------------------------------------------------------- services
+STATE = Path(env("BACKDATA_HUB_STATE", "/srv/jupyterhub"))
+#: Where the memory-budget service notes whose server it stopped (read back for the student's hub pages).
+MEMORY_NOTES = STATE / "memory-budget-stops.json"
+
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
         "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={IDLE_TIMEOUT}",
-                    "--cull-every=300", "--concurrency=5"],
+                    f"--max-age={MAX_AGE}", "--cull-every=300", "--concurrency=5"],
+    },
+    {
+        "name": "backdata-memory-budget",
+        "command": [sys.executable, str(HERE / "backdata_memory_budget.py"), f"--budget-bytes={MEMORY_BUDGET}",
+                    f"--every={MEMORY_CHECK_EVERY}", f"--notes={MEMORY_NOTES}"],
     },
 ]
 c.JupyterHub.load_roles = [
@@ -134,11 +210,85 @@ c.JupyterHub.load_roles = [
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
         "services": ["idle-culler"],
     },
+    {
+        "name": "backdata-memory-budget",
+        # admin:server_state: the pid of each server, where the service starts counting a student's processes
+        "scopes": ["list:users", "read:servers", "admin:server_state", "delete:servers"],
+        "services": ["backdata-memory-budget"],
+    },
 ]
 
-# ------------------------------------------------------------------------------------------- modes
-STATE = Path(env("BACKDATA_HUB_STATE", "/srv/jupyterhub"))
 
+def _memory_note(user) -> str:
+    """The note a student sees on the hub's pages after the memory budget stopped their server (until they
+    start it again, at most 12 h)."""
+    if user is None or getattr(user, "active", False):
+        return ""
+    try:
+        note = json.loads(MEMORY_NOTES.read_text(encoding="utf-8")).get(user.name)
+    except (OSError, ValueError, AttributeError):
+        return ""
+    if not isinstance(note, dict) or time.time() - float(note.get("time", 0)) > 12 * 3600:
+        return ""
+    return html.escape(
+        f"Your server was stopped at {time.strftime('%H:%M', time.localtime(note['time']))}: together your "
+        f"notebooks and programs used {note.get('used_mb', '?')} MB of memory, more than the "
+        f"{note.get('budget_mb', '?')} MB each student may use. Start it again, and keep only the notebooks "
+        f"you need running (Kernel > Shut Down Kernel)."
+    )
+
+
+c.JupyterHub.template_vars = {"announcement": _memory_note}
+
+# ------------------------------------------------------------------------------------------- TLS
+class HubConfigError(SystemExit):
+    """The production config cannot start safely: the hub exits with this message (and code 1)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"backdata hub: {message}")
+
+
+def _production_bind_url() -> str:
+    """HTTPS with a readable certificate and key, or plain HTTP on loopback behind a TLS proxy; else exit.
+
+    The students type their real Unix passwords into the login form: without TLS anyone on the network path
+    reads them."""
+    cert, key = env("BACKDATA_HUB_SSL_CERT", ""), env("BACKDATA_HUB_SSL_KEY", "")
+    ip = env("BACKDATA_HUB_IP", "")
+    if env("BACKDATA_HUB_BEHIND_TLS_PROXY", "") == "1":
+        if cert or key:
+            raise HubConfigError("BACKDATA_HUB_BEHIND_TLS_PROXY=1 and BACKDATA_HUB_SSL_CERT/KEY are both set: "
+                                 "choose one (TLS in the hub, or TLS in a proxy in front of it)")
+        ip = ip or "127.0.0.1"
+        try:
+            loopback = ipaddress.ip_address(ip).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            raise HubConfigError(f"BACKDATA_HUB_BEHIND_TLS_PROXY=1 serves plain HTTP on loopback only, not on "
+                                 f"BACKDATA_HUB_IP={ip!r}: unset BACKDATA_HUB_IP (127.0.0.1)")
+        return f"http://{ip}:{int(env('BACKDATA_HUB_PORT', '8000'))}/"
+    missing = [name for name, value in (("BACKDATA_HUB_SSL_CERT", cert), ("BACKDATA_HUB_SSL_KEY", key))
+               if not value]
+    if missing:
+        raise HubConfigError(
+            f"refusing to start without TLS ({' and '.join(missing)} not set): the login form carries the "
+            f"students' passwords. Set BACKDATA_HUB_SSL_CERT and BACKDATA_HUB_SSL_KEY (certificate and key, "
+            f"PEM), or BACKDATA_HUB_BEHIND_TLS_PROXY=1 when a TLS proxy on this machine forwards to "
+            f"http://127.0.0.1:8000 (see deploy/README.md)")
+    for name, path in (("BACKDATA_HUB_SSL_CERT", cert), ("BACKDATA_HUB_SSL_KEY", key)):
+        if not os.path.isfile(path) or not os.access(path, os.R_OK):
+            raise HubConfigError(f"{name}={path} is not a readable file: refusing to start without TLS")
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, OSError, ValueError) as e:
+        raise HubConfigError(f"BACKDATA_HUB_SSL_CERT={cert} and BACKDATA_HUB_SSL_KEY={key} are not a "
+                             f"certificate and its key ({e}): refusing to start without TLS") from None
+    c.JupyterHub.ssl_cert, c.JupyterHub.ssl_key = cert, key
+    return f"https://{ip}:{int(env('BACKDATA_HUB_PORT', '443'))}/"
+
+
+# ------------------------------------------------------------------------------------------- modes
 if TEST:
     if "BACKDATA_HUB_STATE" not in os.environ:
         raise RuntimeError("BACKDATA_HUB_TEST=1 needs BACKDATA_HUB_STATE (a temporary directory for all state)")
@@ -152,7 +302,10 @@ if TEST:
     c.SimpleLocalProcessSpawner.home_dir_template = str(homes / "{username}")
     c.Spawner.ip = "127.0.0.1"
     if os.getuid() == 0:  # CI runs as root; in production every server runs as its student
-        c.Spawner.args = ["--ServerApp.allow_root=True"]
+        c.Spawner.args = [*SINGLEUSER_ARGS, "--ServerApp.allow_root=True"]
+    if not PULL_REPO:  # no origin: the link pulls this checkout itself
+        PULL_REPO = HERE.parent.as_uri()
+        c.Spawner.environment["BACKDATA_PULL_REPO"] = PULL_REPO
     token = env("BACKDATA_HUB_TOKEN")
     if token:
         c.JupyterHub.services.append({"name": "backdata-bench", "api_token": token})
@@ -162,12 +315,7 @@ if TEST:
             "services": ["backdata-bench"],
         })
 else:
-    cert, key = env("BACKDATA_HUB_SSL_CERT"), env("BACKDATA_HUB_SSL_KEY")
-    scheme = "https" if cert and key else "http"
-    if cert and key:
-        c.JupyterHub.ssl_cert, c.JupyterHub.ssl_key = cert, key
-    port = int(env("BACKDATA_HUB_PORT", "443" if scheme == "https" else "8000"))
-    c.JupyterHub.bind_url = f"{scheme}://{env('BACKDATA_HUB_IP', '')}:{port}/"
+    c.JupyterHub.bind_url = _production_bind_url()
     c.JupyterHub.authenticator_class = "pam"
     c.PAMAuthenticator.open_sessions = False  # no PAM session per spawn (no systemd-logind / utmp noise)
     c.LocalAuthenticator.create_system_users = True  # users added in the admin panel get a Unix account
