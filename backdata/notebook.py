@@ -161,7 +161,8 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
         "source": df["source"],
     }, index=df.index)
     caption = f"{reg.title} — {mode.value}: whole region {reg.total[mode].minutes} ({reg.total[mode].cite})"
-    return (shown.style.set_caption(caption).set_uuid(f"plan-{reg.name}-{mode.value}")
+    return (shown.style.set_caption(escape(caption, quote=False)).set_uuid(f"plan-{reg.name}-{mode.value}")
+            .format(escape="html").format_index(escape="html", axis=0).format_index(escape="html", axis=1)
             .apply(lambda row: ["font-style: italic; color: #555" if df.loc[row.name, "editorial"] else ""
                                 for _ in row], axis=1)
             .set_properties(**{"text-align": "left"})
@@ -184,6 +185,7 @@ def timings(name: str | Region) -> pd.DataFrame:
 def _table(df: pd.DataFrame, uid: str):
     """A table shown whole (no cell cut to 50 characters), left-aligned, without the row numbers."""
     return (df.style.set_uuid(uid).hide(axis="index")
+            .format(escape="html").format_index(escape="html", axis=1)
             .set_properties(**{"text-align": "left", "vertical-align": "top"})
             .set_table_styles([{"selector": "th", "props": "text-align: left"}]))
 
