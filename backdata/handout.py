@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import mistune
 import nbformat
+import nh3
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from ._files import replace_dir, write_atomic
 from .explorer import VIEW_MIME, caution_items, plan_html
@@ -31,7 +32,75 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src '
        "connect-src 'none'; form-action 'none'; base-uri 'none'")
 """The pages load nothing: images are inline data, styles inline, and there is no script."""
 
-_md = mistune.create_markdown(plugins=["table", "strikethrough"], escape=False)
+# --- What a page lets through -------------------------------------------------------------------------------
+# Notebook markdown and the HTML a cell outputs pass an allow-list sanitiser (nh3, the binding of the Rust
+# ``ammonia``): only the tags and attributes below reach a page; ``<script>``, ``<meta>``, ``<iframe>``,
+# ``<object>``, ``on*=`` attributes and ``javascript:``/``data:`` links never do. Links keep relative paths,
+# ``#fragments`` and http(s)/mailto. The views a page composes itself (radio buttons, the region drawings)
+# are built by our code from the data, with every datum escaped, and are not sanitised.
+
+_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_DROP_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "embed", "noscript",
+                                "textarea", "title", "xmp", "noembed", "noframes", "math"})
+
+MARKDOWN_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "a", "ul", "ol", "li", "strong",
+                           "em", "b", "i", "del", "s", "code", "pre", "kbd", "blockquote", "table", "thead",
+                           "tbody", "tr", "th", "td", "details", "summary", "sup", "sub", "div", "span"})
+"""Tags notebook markdown may use (what the collection's notebooks and nbconvert's renderer write)."""
+MARKDOWN_ATTRIBUTES = {"h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+                       "a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"},
+                       "div": {"class"}, "span": {"class"}, "code": {"class"}, "details": {"open"}}
+"""Attributes per tag: heading ids (the contents links point at them), link targets, table alignment, code
+highlighting classes."""
+
+_SVG_TAGS = frozenset({"svg", "g", "path", "use", "text", "defs", "rect", "clipPath", "pattern", "circle",
+                       "ellipse", "line", "polyline", "polygon", "desc", "tspan"})
+OUTPUT_TAGS = MARKDOWN_TAGS | _SVG_TAGS | frozenset({
+    "caption", "colgroup", "col", "figure", "figcaption", "small", "fieldset", "legend", "input", "label",
+    "dl", "dt", "dd", "img", "section", "aside", "abbr", "mark", "sub", "sup", "u", "q", "cite", "var"})
+"""Tags a cell's HTML output may use: markdown's, plus the tables, figures (inline SVG), notices and self-check
+questions the collection's own glue writes."""
+_ALL = {"id", "class", "style", "role", "aria-label", "aria-live", "aria-hidden", "aria-describedby", "title",
+        "lang", "dir", "data-step"}
+_GEOMETRY = {"x", "y", "width", "height", "transform", "fill", "stroke", "clip-path", "opacity"}
+OUTPUT_ATTRIBUTES = {
+    "*": _ALL,
+    "a": {"href"}, "ol": {"start"}, "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"},
+    "table": {"border"}, "details": {"open"}, "img": {"src", "alt", "width", "height"},
+    "input": {"type", "name", "value", "checked", "disabled"}, "label": {"for"},
+    "svg": {"viewBox", "xmlns", "xmlns:xlink", "version", "preserveAspectRatio", "focusable", "width", "height"},
+    "g": _GEOMETRY, "path": _GEOMETRY | {"d"}, "rect": _GEOMETRY, "text": _GEOMETRY, "tspan": _GEOMETRY,
+    "use": _GEOMETRY | {"href", "xlink:href"}, "clipPath": {"clipPathUnits"},
+    "pattern": _GEOMETRY | {"patternUnits", "patternTransform"},
+    "circle": _GEOMETRY | {"cx", "cy", "r"}, "ellipse": _GEOMETRY | {"cx", "cy", "rx", "ry"},
+    "line": _GEOMETRY | {"x1", "y1", "x2", "y2"}, "polyline": _GEOMETRY | {"points"},
+    "polygon": _GEOMETRY | {"points"},
+}
+
+
+def _urls_ok(tag: str, attr: str, value: str) -> str | None:
+    """No ``data:`` image or link from a cell (the pages' own images are written by our code); SVG ``<use>``
+    may only point inside the page."""
+    if attr in ("href", "xlink:href", "src"):
+        v = value.strip().lower()
+        if v.startswith("data:") or (tag == "use" and not v.startswith("#")):
+            return None
+    return value
+
+
+def sanitize_markdown_html(markup: str) -> str:
+    """Rendered notebook markdown, cut to :data:`MARKDOWN_TAGS` and :data:`MARKDOWN_ATTRIBUTES`."""
+    return nh3.clean(markup, tags=set(MARKDOWN_TAGS), attributes={k: set(v) for k, v in MARKDOWN_ATTRIBUTES.items()},
+                     url_schemes=set(_URL_SCHEMES), clean_content_tags=set(_DROP_WITH_CONTENT), link_rel=None,
+                     strip_comments=True, attribute_filter=_urls_ok,
+                     filter_style_properties={"text-align"})
+
+
+def sanitize_output_html(markup: str) -> str:
+    """A cell's HTML (or SVG) output, cut to :data:`OUTPUT_TAGS` and :data:`OUTPUT_ATTRIBUTES`."""
+    return nh3.clean(markup, tags=set(OUTPUT_TAGS), attributes={k: set(v) for k, v in OUTPUT_ATTRIBUTES.items()},
+                     url_schemes=set(_URL_SCHEMES), clean_content_tags=set(_DROP_WITH_CONTENT) - {"style"},
+                     link_rel=None, strip_comments=True, attribute_filter=_urls_ok)
 
 PAGE_CSS = """
 :root{--ink:#1a1a1a;--muted:#595959;--accent:#0072B2;--warn:#D55E00}
@@ -76,16 +145,41 @@ def notebook_paths(folder: Path | str = "notebooks") -> list[Path]:
 
 def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
     """Run a notebook on a fresh kernel in its folder (inline backend: ``MPLBACKEND`` is removed); raises
-    on the first error."""
+    :class:`~backdata.errors.BackdataError` naming the notebook and the cell (number, first line) on the first
+    error."""
     import os
 
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from .errors import BackdataError
 
     nb = nbformat.read(path, as_version=4)
+    at: dict = {}
+
+    def started(cell, cell_index, **_):
+        at.update(cell=cell, index=cell_index)
+
     saved = os.environ.pop("MPLBACKEND", None)
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", on_cell_start=started,
                        resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        # One line naming the notebook and the cell, without the traceback's ANSI colours (--debug shows it).
+        def plain(text: str) -> str:
+            lines = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]", "", text or "").strip().splitlines()
+            return lines[0] if lines else ""
+
+        if isinstance(e, CellExecutionError):
+            what = plain(e.ename) + (f": {plain(e.evalue)}" if plain(e.evalue) else "")
+        else:
+            what = f"timed out after {timeout} s" if isinstance(e, CellTimeoutError) else "the kernel died"
+        cell = at.get("cell")
+        where = "a cell"
+        if cell is not None:
+            first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+            where = f"cell {at['index'] + 1} ({first[:60]!r})"
+        raise BackdataError(f"notebook {path} failed in {where}: {what}; fix the cell and build again") from e
     finally:
         if saved is not None:
             os.environ["MPLBACKEND"] = saved
@@ -118,10 +212,12 @@ class _Page:
 def _hoist_styles(fragment: str, page: _Page) -> str:
     """Move every ``<style>`` of an output into the page's head (HTML5 allows none in the body)."""
     def take(m: re.Match) -> str:
-        page.styles.append(m.group(1))
+        css = m.group(1)
+        if not re.search(r"</|<!--|-->", css):  # a style that could close its element is dropped
+            page.styles.append(css)
         return ""
 
-    return re.sub(r"<style[^>]*>(.*?)</style>", take, fragment, flags=re.S)
+    return re.sub(r"<style\b[^>]*>(.*?)</style\s*>", take, fragment, flags=re.S | re.I)
 
 
 def _radio(group: str, rid: str, label: str, checked: bool) -> str:
@@ -214,7 +310,7 @@ def _planner_block(state: dict, page: _Page) -> str:
 
     regions, mode, first = state["regions"] or None, state["mode"], state["first_session"]
     df = session_table(regions, mode, first)
-    table = df[["title", "minutes_min", "minutes_max", "source"]].to_html(index=False, border=0)
+    table = df[["title", "minutes_min", "minutes_max", "source"]].to_html(index=False, border=0, escape=True)
     body = (session_warnings(regions, mode, first).data + table
             + session_timeline(regions, mode, prefix=page.uid("bd-timeline")).data)
     return f'<div class="bd-out">{_hoist_styles(_clean_table(body), page)}</div>'
@@ -240,11 +336,13 @@ def _output(out: dict, page: _Page) -> str:
         blocks = {"planner": _planner_block, "plate": _plate_block, "steps": _steps_block}
         return blocks.get(state.get("kind"), _view_block)(state, page)
     if "text/html" in data:
-        return f'<div class="bd-out">{_hoist_styles(_clean_table(_text(data["text/html"])), page)}</div>'
+        markup = sanitize_output_html(_hoist_styles(_clean_table(_text(data["text/html"])), page))
+        return f'<div class="bd-out">{markup}</div>'
     if "image/svg+xml" in data:
         from .svg import clean_svg
 
-        return f'<div class="bd-out">{clean_svg(_text(data["image/svg+xml"]), page.uid("bd-img"))}</div>'
+        markup = sanitize_output_html(clean_svg(_text(data["image/svg+xml"]), page.uid("bd-img")))
+        return f'<div class="bd-out">{markup}</div>'
     if "image/png" in data:
         alt = html.escape(_text(data.get("text/plain", "figure")), quote=True)
         b64 = _text(data["image/png"]).replace("\n", "")
@@ -262,8 +360,12 @@ def _text(value) -> str:
 
 
 def _markdown(source: str) -> str:
-    out = _md(source)
-    return re.sub(r'href="([0-9]{2}-[^"]+)\.ipynb"', r'href="\1.html"', out)
+    """Markdown as HTML by nbconvert's own renderer (headings get the ids the notebooks' contents links use),
+    without its pilcrow anchors, sanitised; links to a notebook of the collection point at its page."""
+    out = markdown2html_mistune(source)
+    out = re.sub(r'<a class="anchor-link" href="#[^"]*">&#182;</a>', "", out)
+    out = sanitize_markdown_html(out)
+    return re.sub(r'href="([0-9]{2}-[^"#]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', out)
 
 
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -318,9 +420,9 @@ def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *
     target = out / "handouts"
     paths = notebook_paths(notebooks)
     if not paths:
-        from .errors import BackdataError
+        from ._files import no_notebooks
 
-        raise BackdataError(f"no notebooks found in {notebooks!s} (expected files like 00-overview.ipynb)")
+        raise no_notebooks(notebooks)
     written = []
     with replace_dir(target) as work:
         pages = []
@@ -353,8 +455,8 @@ def region_sheet(name: str, page: _Page) -> str:
     rows += (f"<tr><th></th><th>whole region</th><th></th><th>{html.escape(times.iloc[-1]['hygienic'])}</th>"
              f"<th>{html.escape(times.iloc[-1]['therapeutic'])}</th><th></th><th></th></tr>")
     cautions = caution_items(reg.cautions)
-    return (f'<section class="bd-sheet"><h1>{html.escape(reg.title)} <small>({reg.extent[0]}–{reg.extent[1]}, '
-            f"patient {reg.positions[0].value})</small></h1><p>{html.escape(reg.summary)}</p>"
+    return (f'<section class="bd-sheet"><h1>{html.escape(reg.title)} <small>({html.escape(reg.extent[0])}–'
+            f"{html.escape(reg.extent[1])}, patient {html.escape(reg.positions[0].value)})</small></h1><p>{html.escape(reg.summary)}</p>"
             f'<figure class="bd-sheet-fig">{plate}</figure>'
             "<table><thead><tr><th>#</th><th>step</th><th>lines</th><th>hygienic</th><th>therapeutic</th>"
             f"<th>note</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>"

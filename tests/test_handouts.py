@@ -42,7 +42,7 @@ class _Doc(HTMLParser):
 
 def test_one_page_per_notebook_and_an_index(handouts_dir):
     names = {p.name for p in handouts_dir.iterdir()}
-    assert {f"{p}.html" for p in PAGES} | {"index.html", "backdata-handouts.pdf"} == names
+    assert {f"{p}.html" for p in PAGES} | {"index.html", "backdata-handouts.pdf", ".backdata-output"} == names
     index = (handouts_dir / "index.html").read_text()
     for p in PAGES:
         assert f'href="{p}.html"' in index
@@ -91,6 +91,25 @@ def test_text_from_the_data_is_escaped():
     assert "<img" not in html and "&lt;img" in html
 
 
+@pytest.mark.parametrize("page", PAGES + ["index"])
+def test_every_in_page_link_resolves(handouts_dir, page):
+    """Every ``href="#..."`` (the notebooks' "In this notebook" contents, the drawings' ``<use>``) points at an
+    element of the same page (a browser matches the fragment as written, then percent-decoded)."""
+    from html import unescape
+    from urllib.parse import unquote
+
+    text = (handouts_dir / f"{page}.html").read_text()
+    doc = _Doc()
+    doc.feed(text)
+    ids = set(doc.ids)
+    links = [unescape(h) for h in re.findall(r'href="#([^"]*)"', text)]
+    dead = sorted({h for h in links if h not in ids and unquote(h) not in ids})
+    assert not dead, f"{page}: {len(dead)} dead in-page links: {dead[:5]}"
+    if page != "index":
+        assert re.search(r'<h2 id="[^"]+"', text) and any(not h.startswith("bd-") for h in links), \
+            "the contents links are there and resolve"
+
+
 def test_builds_are_byte_identical(handouts_dir, tmp_path):
     build_handouts(tmp_path, NOTEBOOKS)
     for p in PAGES + ["index"]:
@@ -101,10 +120,12 @@ def test_builds_are_byte_identical(handouts_dir, tmp_path):
 
 def test_failed_build_leaves_previous_handouts(tmp_path, monkeypatch):
     from backdata import handout
+    from backdata._files import write_marker
 
     old = tmp_path / "handouts"
     old.mkdir()
     (old / "index.html").write_text("previous build")
+    write_marker(old)  # a previous build: backdata replaces only a folder it marked as its own
     calls = []
 
     def failing(path, timeout=180):
@@ -114,7 +135,7 @@ def test_failed_build_leaves_previous_handouts(tmp_path, monkeypatch):
     monkeypatch.setattr(handout, "execute_notebook", failing)
     with pytest.raises(RuntimeError, match="kernel died"):
         build_handouts(tmp_path, NOTEBOOKS)
-    assert calls and [p.name for p in old.iterdir()] == ["index.html"]
+    assert calls and sorted(p.name for p in old.iterdir()) == [".backdata-output", "index.html"]
     assert (old / "index.html").read_text() == "previous build"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".handouts")]
 
