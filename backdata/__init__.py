@@ -1,15 +1,15 @@
 """backdata: the classical back-massage method as typed, cited, tested data.
 
 Frame: patient prone, seen from behind; ``x`` to the patient's right, ``y`` toward the feet, unit ``L`` (C7 to
-the iliac crests); see :mod:`backdata.model`. Facts cite lines of the source text
+the iliac crests); see :mod:`backdata.core.model`. Facts cite lines of the source text
 (``backdata/source/back-massage.txt``). Importing this package loads the facts and the pandas tables only:
-never matplotlib or ipywidgets (drawing lives in :mod:`backdata.draw`).
+never matplotlib or ipywidgets (drawing lives in :mod:`backdata.views.draw`).
 """
 
-from .anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
-from .errors import BackdataError
-from .method import CAUTIONS, CONTRAINDICATIONS, CONTRAINDICATIONS_REFERENCE, NOTICE, RULES, SESSION_ORDER
-from .model import (
+from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
+from backdata.core.errors import BackdataError
+from backdata.method.classical import CAUTIONS, CONTRAINDICATIONS, CONTRAINDICATIONS_REFERENCE, NOTICE, RULES, SESSION_ORDER
+from backdata.core.model import (
     Caution,
     Cite,
     Intensity,
@@ -26,10 +26,10 @@ from .model import (
     Technique,
     Tension,
 )
-from .regions import REGIONS, as_mode, as_technique, region
-from .tables import RuleBreak, check_session, plan, propose_first_session, session, session_steps, total_minutes
-from .techniques import TECHNIQUES, technique_info
-from .validate import source_tensions, validate
+from backdata.method.regions import REGIONS, as_mode, as_technique, region
+from backdata.views.tables import RuleBreak, check_session, plan, propose_first_session, session, session_steps, total_minutes
+from backdata.method.techniques import TECHNIQUES, technique_info
+from backdata.method.validate import source_tensions, validate
 
 __version__ = "0.1.0"
 
@@ -77,3 +77,12 @@ __all__ = [
     "total_minutes",
     "validate",
 ]
+
+
+def __getattr__(name: str):
+    """``backdata.draw``, imported on first use: ``import backdata`` alone never loads matplotlib."""
+    if name == "draw":
+        import importlib
+
+        return importlib.import_module("backdata.views.draw")
+    raise AttributeError(f"module 'backdata' has no attribute {name!r}")

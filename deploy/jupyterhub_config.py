@@ -26,7 +26,7 @@ Both modes:
 * one memory budget per student (``deploy/backdata_memory_budget.py``, a hub service), the students' processes
   at a lower priority than the hub's (``nice``), idle kernels, idle servers and old servers culled.
 
-Test mode (``BACKDATA_HUB_TEST=1``; used by ``backdata.hubbench`` and ``tests/test_hub.py``) -- any user:
+Test mode (``BACKDATA_HUB_TEST=1``; used by ``bench.hub`` and ``tests/test_hub.py``) -- any user:
 
 * ``SharedPasswordAuthenticator`` (JupyterHub's successor of ``DummyAuthenticator`` with a password, which is
   deprecated since 5.3): any user name with the password ``BACKDATA_HUB_PASSWORD``;

@@ -1,6 +1,6 @@
 """Helpers and fixtures for the real-client tests (``tests/test_lab.py``, ``tests/test_voila.py``); not a test module.
 
-The server / browser machinery lives in :mod:`backdata.labbench` (shared with ``measure_lab_update``); this
+The server / browser machinery lives in :mod:`bench.lab` (shared with ``measure_lab_update``); this
 file only adapts it to pytest. The test modules import the fixtures they use from here::
 
     from browser import chromium_page, lab_server, sandbox  # noqa: F401  (pytest fixtures)
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backdata.labbench import (
+from bench.lab import (
     CHROMIUM,
     EXPLORER_NOTEBOOK,
     NOTEBOOKS,

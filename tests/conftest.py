@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from backdata.source import source_line
+from backdata.core.source import source_line
 
 
 def _norm(text: str) -> str:
@@ -31,7 +31,7 @@ def handouts_dir(tmp_path_factory):
     """The handouts built once for the session (notebooks executed, PDF printed): ``.../handouts``."""
     from pathlib import Path
 
-    from backdata.handout import build_handouts
+    from backdata.publish.handout import build_handouts
 
     root = tmp_path_factory.mktemp("build")
     notebooks = Path(__file__).resolve().parents[1] / "notebooks"

@@ -16,8 +16,9 @@ from matplotlib.collections import PolyCollection  # noqa: E402
 from matplotlib.testing.decorators import check_figures_equal  # noqa: E402
 
 import backdata  # noqa: E402
-from backdata import LEVELS, REGIONS, Intensity, Side, Technique, strokes  # noqa: E402
-from backdata.geometry import distance_to_polyline, path_length  # noqa: E402
+from backdata import LEVELS, REGIONS, Intensity, Side, Technique  # noqa: E402
+from backdata.views import strokes  # noqa: E402
+from backdata.core.geometry import distance_to_polyline, path_length  # noqa: E402
 
 ALL_STEPS = [(name, i) for name, reg in REGIONS.items() for i in range(1, len(reg.steps) + 1)]
 
@@ -30,7 +31,7 @@ def _close_figures():
 
 @pytest.fixture(scope="module")
 def draw():
-    from backdata import draw as module
+    from backdata.views import draw as module
 
     return module
 
@@ -195,7 +196,7 @@ def test_step_caption_marks_editorial_times(draw):
 @check_figures_equal(extensions=["png"])
 def test_switching_steps_in_place_equals_drawing_the_step(fig_test, fig_ref):
     """The explorer's fast path (draw once, switch) gives the same picture as drawing that step directly."""
-    from backdata import draw
+    from backdata.views import draw
 
     ax = fig_test.add_axes((0.0, 0.01, 0.55, 0.86))
     view = draw.draw_region("collar", step=1, ax=ax)
@@ -247,7 +248,7 @@ def test_shipped_styles_load(draw, name):
 
 
 def test_importing_draw_changes_no_rcparams():
-    code = ("import matplotlib as m; before = dict(m.rcParams); import backdata.draw, backdata.figures; "
+    code = ("import matplotlib as m; before = dict(m.rcParams); import backdata.views.draw, backdata.publish.figures; "
             "after = dict(m.rcParams); print(sorted(k for k in before if before[k] != after[k]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -13,8 +13,8 @@ matplotlib.use("agg")
 import pytest  # noqa: E402
 
 from backdata import REGIONS, Mode  # noqa: E402
-from backdata import figures as figs  # noqa: E402
-from backdata._files import write_marker  # noqa: E402
+from backdata.publish import figures as figs  # noqa: E402
+from backdata.publish.files import write_marker  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HERO = ("overview.svg", "overview.png", "techniques.svg", "techniques.png")

@@ -1,6 +1,6 @@
 """Geometry of the back model: the outline, the vertebral levels, the landmarks and every stroke line.
 
-Frame (backdata.model): x = 0 on the spinous processes, x > 0 the patient's right; y = 0 at C7, y = 1 at the
+Frame (backdata.core.model): x = 0 on the spinous processes, x > 0 the patient's right; y = 0 at C7, y = 1 at the
 iliac crests, y grows toward the feet; unit L = C7 to the crests. Anatomical figures: shared/reference/anatomy.md.
 """
 
@@ -11,9 +11,9 @@ import math
 import pytest
 
 from backdata import CAUTIONS, LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, REGIONS, Point, Side, Target, Technique
-from backdata.anatomy import CITED_LEVELS, SPINOUS_BAND_HALF_WIDTH, WAIST_WATERSHED_Y, cm
-from backdata.geometry import clip_below, contains, point_at, polygon_area
-from backdata.model import StrokeKind
+from backdata.method.anatomy import CITED_LEVELS, SPINOUS_BAND_HALF_WIDTH, WAIST_WATERSHED_Y, cm
+from backdata.core.geometry import clip_below, contains, point_at, polygon_area
+from backdata.core.model import StrokeKind
 
 ALL_LINES = [(reg, ln) for reg in REGIONS.values() for ln in reg.lines]
 LINE_IDS = [f"{reg.name}-{ln.label}" for reg, ln in ALL_LINES]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from backdata import REGIONS
-from backdata.handout import CSP, build_handouts, notebook_paths
+from backdata.publish.handout import CSP, build_handouts, notebook_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -84,7 +84,7 @@ def test_region_page_has_every_view_as_a_control(handouts_dir, page):
 
 
 def test_text_from_the_data_is_escaped():
-    from backdata.explorer import plan_html
+    from backdata.interact.explorer import plan_html
 
     evil = dataclasses.replace(REGIONS["lumbar"], title='<img src=x onerror="alert(1)">')
     html = plan_html(evil, "hygienic", 1)
@@ -119,8 +119,8 @@ def test_builds_are_byte_identical(handouts_dir, tmp_path):
 
 
 def test_failed_build_leaves_previous_handouts(tmp_path, monkeypatch):
-    from backdata import handout
-    from backdata._files import write_marker
+    from backdata.publish import handout
+    from backdata.publish.files import write_marker
 
     old = tmp_path / "handouts"
     old.mkdir()
@@ -248,7 +248,7 @@ def test_controls_work_from_the_keyboard(handouts_dir, browser):
 
 
 def test_self_check_answers_in_the_page(handouts_dir, browser):
-    from backdata.quiz import questions
+    from backdata.interact.quiz import questions
 
     page, _, _ = _open(browser, handouts_dir / "05-lumbar.html")
     q = questions("lumbar")[0]

@@ -14,8 +14,8 @@ from types import MappingProxyType
 import nbformat
 import pytest
 
-from backdata import regions as regions_module
-from backdata.handout import _Page, region_sheet, render_page, sanitize_markdown_html, sanitize_output_html
+from backdata.method import regions as regions_module
+from backdata.publish.handout import _Page, region_sheet, render_page, sanitize_markdown_html, sanitize_output_html
 
 EVIL = "<img src=x onerror=alert(1)><script>alert(1)</script>\"'&"
 ESCAPED = "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -155,7 +155,7 @@ def test_region_sheet(evil_region):
 
 
 def test_plan_html_and_cautions(evil_region):
-    from backdata.explorer import caution_items, plan_html
+    from backdata.interact.explorer import caution_items, plan_html
 
     for mode in ("hygienic", "therapeutic"):
         _check(plan_html(evil_region, mode, 1))
@@ -163,7 +163,7 @@ def test_plan_html_and_cautions(evil_region):
 
 
 def test_notebook_glue_tables(evil_region):
-    from backdata import notebook
+    from backdata.interact import notebook
 
     _check(notebook.plan_table(evil_region).to_html())
     _check(notebook.cautions_table(evil_region).to_html())
@@ -172,14 +172,14 @@ def test_notebook_glue_tables(evil_region):
 
 
 def test_quiz(evil_region):
-    from backdata.quiz import quiz_html
+    from backdata.interact.quiz import quiz_html
 
     _check(quiz_html(evil_region, reveal=True))
 
 
 def test_svg_alt_text(evil_region):
-    from backdata.describe import alt_text
-    from backdata.svg import clean_svg, sprite
+    from backdata.views.describe import alt_text
+    from backdata.views.svg import clean_svg, sprite
 
     svg = clean_svg('<svg xmlns="http://www.w3.org/2000/svg"><g id="a"></g></svg>', "p", label=alt_text(evil_region,
                                                                                                           "hygienic", 1))
@@ -191,7 +191,7 @@ def test_svg_alt_text(evil_region):
 
 
 def test_slides(evil_region):
-    from backdata.slides import slide_deck, speaker_notes
+    from backdata.publish.slides import slide_deck, speaker_notes
 
     assert EVIL in speaker_notes("lumbar", 1), "notes are text; the deck escapes them"
     deck = slide_deck()
@@ -201,7 +201,7 @@ def test_slides(evil_region):
 
 
 def test_handout_views_with_hostile_data(evil_region):
-    from backdata.explorer import VIEW_MIME
+    from backdata.interact.explorer import VIEW_MIME
 
     cells = [_out({VIEW_MIME: {"kind": "explorer", "regions": ["lumbar"], "region": "lumbar", "mode": "hygienic",
                                "step": 1}, "text/plain": "x"}),

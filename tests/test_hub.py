@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from backdata import hubbench
+from bench import hub as hubbench
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"

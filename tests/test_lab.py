@@ -1,6 +1,6 @@
 """JupyterLab, for real: open notebooks/08-explorer.ipynb in headless Chromium, run it, use the explorer.
 
-Also the in-browser speed bench (``backdata.labbench.measure_lab_update``) on a few samples. No skips: without
+Also the in-browser speed bench (``bench.lab.measure_lab_update``) on a few samples. No skips: without
 Chromium or playwright these tests fail and say what is missing.
 """
 
@@ -26,7 +26,7 @@ from browser import (  # noqa: F401  (chromium_page, lab_server, sandbox are pyt
     wait_for_view_change,
 )
 
-from backdata.labbench import measure_lab_update
+from bench.lab import measure_lab_update
 
 
 def test_chromium_is_installed():

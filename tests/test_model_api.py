@@ -32,7 +32,7 @@ from backdata import (
     technique_info,
     total_minutes,
 )
-from backdata.source import source_line
+from backdata.core.source import source_line
 
 REGION_NAMES = {"preliminary", "collar", "scapula", "lower_thoracic", "lumbar"}
 TECHNIQUE_NAMES = ["stroking", "squeezing", "rubbing", "kneading", "vibration", "percussion", "shaking"]

@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backdata.source import source_line
+from backdata.core.source import source_line
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -186,7 +186,7 @@ def test_region_notebook_shows_everything(path):
 
 def test_explorer_notebook_is_one_screen():
     code = _code(_read(NOTEBOOK_DIR / "08-explorer.ipynb"))
-    assert "from backdata.explorer import explorer" in code[0]
+    assert "from backdata.interact.explorer import explorer" in code[0]
     assert code[1:] == ["nb.notice()", "explorer()"]
 
 

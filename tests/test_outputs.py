@@ -18,10 +18,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backdata import figures as figs
+from backdata.publish import figures as figs
 from backdata.__main__ import main
-from backdata._files import LOCK, MARKER, foreign_files, replace_dir, write_atomic, write_marker
-from backdata.errors import BackdataError
+from backdata.publish.files import LOCK, MARKER, foreign_files, replace_dir, write_atomic, write_marker
+from backdata.core.errors import BackdataError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -224,7 +224,7 @@ def test_a_killed_build_leaves_debris_the_next_build_removes(tmp_path):
     killed = textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from backdata._files import replace_dir
+        from backdata.publish.files import replace_dir
         with replace_dir({str(target)!r}) as work:
             (work / "index.html").write_text("half")
             os.kill(os.getpid(), signal.SIGKILL)
@@ -248,7 +248,7 @@ def test_two_builds_at_once_give_one_whole_build(tmp_path):
         import os, sys, time
         from pathlib import Path
         sys.path.insert(0, {str(ROOT)!r})
-        from backdata._files import replace_dir
+        from backdata.publish.files import replace_dir
         with replace_dir({str(target)!r}) as work:
             Path({str(started)!r}).touch()
             for i in range(10):
@@ -274,7 +274,7 @@ def test_two_builds_at_once_give_one_whole_build(tmp_path):
 # --- A failing notebook --------------------------------------------------------------------------------------
 
 def test_a_failing_notebook_names_the_file_and_the_cell(tmp_path):
-    from backdata.handout import build_handouts
+    from backdata.publish.handout import build_handouts
 
     books = tmp_path / "notebooks"
     books.mkdir()

@@ -12,9 +12,9 @@ import nbformat
 import pytest
 
 from backdata import REGIONS
-from backdata.editions import build_editions
-from backdata.handout import notebook_paths
-from backdata.slides import SLIDES_CSP, build_slides, speaker_notes
+from backdata.publish.editions import build_editions
+from backdata.publish.handout import notebook_paths
+from backdata.publish.slides import SLIDES_CSP, build_slides, speaker_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

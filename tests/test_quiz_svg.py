@@ -12,9 +12,9 @@ matplotlib.use("agg")
 import pytest  # noqa: E402
 
 from backdata import REGIONS, Mode  # noqa: E402
-from backdata.describe import alt_text, direction  # noqa: E402
-from backdata.quiz import questions, quiz_html  # noqa: E402
-from backdata.svg import clean_svg, layered_figure  # noqa: E402
+from backdata.views.describe import alt_text, direction  # noqa: E402
+from backdata.interact.quiz import questions, quiz_html  # noqa: E402
+from backdata.views.svg import clean_svg, layered_figure  # noqa: E402
 
 
 @pytest.mark.parametrize("name", list(REGIONS))

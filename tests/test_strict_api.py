@@ -23,22 +23,20 @@ from backdata import (  # noqa: E402
     as_mode,
     as_technique,
     check_session,
-    describe,
-    draw,
-    explorer,
     level_y,
     plan,
     propose_first_session,
     region,
     session,
     session_steps,
-    strokes,
     technique_info,
     total_minutes,
 )
-from backdata.errors import as_bool, as_int  # noqa: E402
-from backdata.regions import as_regions, as_step  # noqa: E402
-from backdata.tables import step_minutes  # noqa: E402
+from backdata.core.errors import as_bool, as_int  # noqa: E402
+from backdata.interact import explorer  # noqa: E402
+from backdata.views import describe, draw, strokes  # noqa: E402
+from backdata.method.regions import as_regions, as_step  # noqa: E402
+from backdata.views.tables import step_minutes  # noqa: E402
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 REGION_NAMES = list(REGIONS)

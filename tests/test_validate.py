@@ -27,10 +27,11 @@ from backdata import (
     total_minutes,
     validate,
 )
-from backdata import anatomy, techniques
-from backdata.geometry import contains
-from backdata.source import SOURCE_TITLE, quote_problem, source_line, source_lines
-from backdata.validate import _check_region
+from backdata.method import anatomy
+from backdata.method import techniques
+from backdata.core.geometry import contains
+from backdata.core.source import SOURCE_TITLE, quote_problem, source_line, source_lines
+from backdata.method.validate import _check_region
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "backdata" / "source" / "back-massage.txt"

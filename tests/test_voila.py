@@ -17,7 +17,7 @@ from browser import (  # noqa: F401  (chromium_page, sandbox, voila_server are p
     wait_for_view_change,
 )
 
-SOURCE = "from backdata.explorer import"
+SOURCE = "from backdata.interact.explorer import"
 VIEW_KEYS = ("svg_id", "view_css", "caption", "plan", "cautions")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .model import Point
+from backdata.core.model import Point
 
 __all__ = [
     "catmull_rom",

@@ -53,7 +53,7 @@ NOTEBOOK = "backdata/notebooks/08-explorer.ipynb"
 
 #: What each student runs: the explorer, one step and one region change (what the notebook's reader does).
 EXPLORER_CODE = (
-    'from backdata.explorer import explorer; e = explorer(); e.step_w.value = 3; e.region_w.value = "collar"'
+    'from backdata.interact.explorer import explorer; e = explorer(); e.step_w.value = 3; e.region_w.value = "collar"'
 )
 
 MACHINE_MB = 16 * 1024
@@ -689,7 +689,7 @@ def measure_kernel_rss(code: str = EXPLORER_CODE, timeout: float = 120.0) -> dic
 
 
 def main() -> None:
-    """``python -m backdata.hubbench [STUDENTS]``: print both measurements as JSON."""
+    """``python -m bench.hub [STUDENTS]``: print both measurements as JSON."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     print(json.dumps({"kernel": measure_kernel_rss(), "hub": measure_hub(n)}, indent=1))
 

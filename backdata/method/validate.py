@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
-from .geometry import contains, polygon_area
-from .method import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
-from .model import Cite, Mode, Region, Side, Technique, Tension
-from .regions import as_regions
-from .source import quote_problem
-from .techniques import TECHNIQUES
+from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
+from backdata.core.geometry import contains, polygon_area
+from backdata.method.classical import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
+from backdata.core.model import Cite, Mode, Region, Side, Technique, Tension
+from backdata.method.regions import as_regions
+from backdata.core.source import quote_problem
+from backdata.method.techniques import TECHNIQUES
 
 __all__ = ["source_tensions", "validate"]
 

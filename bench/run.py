@@ -3,7 +3,7 @@
 Explorer: the time from a widget value change to the view updated (the CSS that selects the figure's layers,
 the caption, the plan table and the cautions), measured on one explorer over many changes of step and mode,
 against a naive full redraw (a new figure drawn and encoded as PNG on every change, as ``interact`` does).
-In JupyterLab: the time from the input event to the new view on screen (:mod:`backdata.labbench`).
+In JupyterLab: the time from the input event to the new view on screen (:mod:`bench.lab`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def bench_explorer(changes: int = 60, naive_changes: int = 12) -> dict:
     matplotlib.use("agg")
     import matplotlib.pyplot as plt
 
-    from . import draw
-    from .explorer import explorer
+    from backdata.views import draw
+    from backdata.interact.explorer import explorer
 
     ex = explorer("lumbar", "hygienic", 1)
     n = ex.step_w.max
@@ -79,7 +79,7 @@ def bench_handouts(notebooks: str = "notebooks") -> dict:
 
     from nbconvert import HTMLExporter
 
-    from .handout import build_handouts, execute_notebook, notebook_paths
+    from backdata.publish.handout import build_handouts, execute_notebook, notebook_paths
 
     paths = notebook_paths(notebooks)
     executed = {p.stem: execute_notebook(p) for p in paths}
@@ -105,7 +105,7 @@ def bench_handouts(notebooks: str = "notebooks") -> dict:
 
 def bench_lab(samples: int = 20) -> dict:
     try:
-        from .labbench import measure_lab_update
+        from bench.lab import measure_lab_update
     except ImportError as exc:  # the lab measurement needs the test/dev set (playwright, chromium)
         return {"lab_update_ms_median": None, "lab_error": f"{exc}"}
     try:
@@ -116,7 +116,7 @@ def bench_lab(samples: int = 20) -> dict:
 
 def bench_memory(hub: bool = True) -> dict:
     """One student's kernel after running the explorer; with ``hub``, several students on a test hub."""
-    from .hubbench import measure_hub, measure_kernel_rss
+    from bench.hub import measure_hub, measure_kernel_rss
 
     out: dict = {}
     for name, fn in (("kernel", measure_kernel_rss), ("hub", measure_hub if hub else None)):

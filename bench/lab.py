@@ -660,5 +660,5 @@ def _selected_label(page) -> str:
     )
 
 
-if __name__ == "__main__":  # python -m backdata.labbench [n]
+if __name__ == "__main__":  # python -m bench.lab [n]
     print(json.dumps(measure_lab_update(int(sys.argv[1]) if len(sys.argv) > 1 else 20), indent=1))

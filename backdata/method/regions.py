@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from numbers import Integral
 from types import MappingProxyType
 
-from .errors import BackdataError, as_int, choose, shown
-from .method import REGION_LIST
-from .model import Mode, Region, Technique
+from backdata.core.errors import BackdataError, as_int, choose, shown
+from backdata.method.classical import REGION_LIST
+from backdata.core.model import Mode, Region, Technique
 
 __all__ = ["REGIONS", "as_lines", "as_mode", "as_regions", "as_step", "as_technique", "region"]
 
 REGIONS = MappingProxyType({r.name: r for r in REGION_LIST})
-"""Region name → :class:`~backdata.model.Region`, read-only: ``preliminary``, ``collar``, ``scapula``,
+"""Region name → :class:`~backdata.core.model.Region`, read-only: ``preliminary``, ``collar``, ``scapula``,
 ``lower_thoracic``, ``lumbar``, in the text's order."""
 
 _MODE_ALIASES = {"wellness": "hygienic", "preventive": "hygienic", "therapy": "therapeutic",
@@ -25,7 +25,7 @@ _REGION_ALIASES = {"neck": "collar", "shoulder_blade": "scapula", "lumbar_sacral
 def region(name: str | Region) -> Region:
     """The region called ``name`` (or ``name`` itself if it is a region).
 
-    Raises :class:`~backdata.errors.BackdataError` naming the closest valid name:
+    Raises :class:`~backdata.core.errors.BackdataError` naming the closest valid name:
     ``region("lumbarr")`` → ``unknown region 'lumbarr': did you mean 'lumbar'? valid: preliminary, ...``.
     """
     if isinstance(name, Region):
@@ -50,7 +50,7 @@ def as_technique(technique: str | Technique) -> Technique:
 def as_step(region_: str | Region, step: object, *, first: int = 0) -> int:
     """``step`` as an ``int`` that exists in the region: ``0..len(steps)`` (0 = the lines view), or
     ``1..len(steps)`` when ``first=1``. Bools, floats, text and numbers out of range raise
-    :class:`~backdata.errors.BackdataError` naming the region's range: ``valid 0–6 for region 'lumbar'``."""
+    :class:`~backdata.core.errors.BackdataError` naming the region's range: ``valid 0–6 for region 'lumbar'``."""
     reg = region(region_)
     note = " (0 = the lines view)" if first == 0 else ""
     return as_int("step", step, first, len(reg.steps), where=f" for region {reg.name!r}", note=note)
@@ -60,7 +60,7 @@ def as_regions(regions: object, *, where: str = "the session", allow_empty: bool
                unique: bool = True) -> list[Region]:
     """Regions from one name or :class:`Region`, or an iterable of them, in the order given.
 
-    Raises :class:`~backdata.errors.BackdataError` for a non-iterable (``5``), an unknown name, an empty list
+    Raises :class:`~backdata.core.errors.BackdataError` for a non-iterable (``5``), an unknown name, an empty list
     (unless ``allow_empty``) and a region listed twice (when ``unique``). ``where`` names the caller's
     collection in the messages (``"the session"``, ``"the explorer"``).
     """
@@ -83,7 +83,7 @@ def as_regions(regions: object, *, where: str = "the session", allow_empty: bool
 
 def as_lines(region_: str | Region, lines: object) -> tuple[int, ...]:
     """Line numbers of the region (``None``: all of them); an unknown number or a non-int raises
-    :class:`~backdata.errors.BackdataError` listing the region's line numbers."""
+    :class:`~backdata.core.errors.BackdataError` listing the region's line numbers."""
     reg = region(region_)
     valid = reg.line_numbers()
     allowed = f"valid for region {reg.name!r}: {', '.join(map(str, valid))}"

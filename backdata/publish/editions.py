@@ -3,7 +3,7 @@
 * student: the notebooks as they are (clean, no outputs);
 * instructor: the same, with the self-check answers revealed (``self_check(..., reveal=True)``) and a
   "Speaker notes" cell after the title, written from the data (sequence, times and their sources, cautions,
-  the source's tensions). Nothing is typed twice: the notes come from :mod:`backdata.slides`.
+  the source's tensions). Nothing is typed twice: the notes come from :mod:`backdata.publish.slides`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import nbformat
 
-from ._files import replace_dir, write_atomic
-from .handout import notebook_paths
-from .regions import REGIONS
-from .slides import speaker_notes
+from backdata.publish.files import replace_dir, write_atomic
+from backdata.publish.handout import notebook_paths
+from backdata.method.regions import REGIONS
+from backdata.publish.slides import speaker_notes
 
 __all__ = ["EDITIONS", "build_editions", "instructor_notebook"]
 
@@ -64,7 +64,7 @@ def build_editions(out: Path | str = ".", notebooks: Path | str = "notebooks") -
     target = Path(out) / "editions"
     paths = notebook_paths(notebooks)
     if not paths:
-        from ._files import no_notebooks
+        from backdata.publish.files import no_notebooks
 
         raise no_notebooks(notebooks)
     written = []

@@ -5,9 +5,9 @@ Text only (no drawing): the same sentences serve the figures' alt text, the expl
 
 from __future__ import annotations
 
-from .errors import as_type
-from .model import Mode, Region, StrokeLine, Target
-from .regions import as_lines, as_mode, as_step, region
+from backdata.core.errors import as_type
+from backdata.core.model import Mode, Region, StrokeLine, Target
+from backdata.method.regions import as_lines, as_mode, as_step, region
 
 __all__ = ["TARGET_SHORT", "alt_text", "direction", "lines_summary"]
 

@@ -1,7 +1,7 @@
 """One SVG per region with every view as a layer, and the CSS that shows one view.
 
-The region is drawn once (:func:`backdata.draw.region_figure`); each layer of its
-:class:`~backdata.draw.RegionView` gets an id prefix, the figure is saved once with every layer in it, and a
+The region is drawn once (:func:`backdata.views.draw.region_figure`); each layer of its
+:class:`~backdata.views.draw.RegionView` gets an id prefix, the figure is saved once with every layer in it, and a
 view is then a few bytes of CSS hiding the other layers. The explorer swaps that CSS (no re-encoding in the
 kernel); the handouts switch it with radio buttons (no script). The SVG is cleaned for inlining in HTML5: no
 XML declaration, DOCTYPE or metadata, every id prefixed so that several figures can share a page.
@@ -13,8 +13,8 @@ import io
 import re
 from dataclasses import dataclass
 
-from .model import Mode, Region
-from .regions import as_mode, region
+from backdata.core.model import Mode, Region
+from backdata.method.regions import as_mode, region
 
 __all__ = ["TOP", "LayeredFigure", "Sprite", "clean_svg", "layered_figure", "sprite"]
 
@@ -38,7 +38,7 @@ class LayeredFigure:
         """CSS that shows the view (mode, step) and hides the other layers."""
         key = (as_mode(mode), step)
         if key not in self.visible:
-            from .errors import BackdataError
+            from backdata.core.errors import BackdataError
 
             raise BackdataError(f"step {step!r} does not exist in region {self.region!r}: valid 0–{self.steps}")
         hidden = [n for n in self.layers if n not in self.visible[key]]
@@ -114,9 +114,9 @@ def layered_figure(region_: str | Region, *, prefix: str | None = None, style: s
     """Draw a region once and return it as one SVG with every (mode, step) view as a layer."""
     import matplotlib.pyplot as plt
 
-    from . import draw
-    from .describe import alt_text
-    from .figures import SVG_METADATA
+    from backdata.views import draw
+    from backdata.views.describe import alt_text
+    from backdata.publish.figures import SVG_METADATA
 
     reg = region(region_)
     prefix = prefix or f"bd-{reg.name.replace('_', '-')}"

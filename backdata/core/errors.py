@@ -1,7 +1,7 @@
 """One exception type for bad input, and the small checks that raise it.
 
-Every public function turns its arguments through these helpers (and :func:`backdata.regions.as_step`,
-:func:`backdata.regions.as_regions`), so a wrong value always gives one line: what was wrong, what is allowed.
+Every public function turns its arguments through these helpers (and :func:`backdata.method.regions.as_step`,
+:func:`backdata.method.regions.as_regions`), so a wrong value always gives one line: what was wrong, what is allowed.
 """
 
 from __future__ import annotations

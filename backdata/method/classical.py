@@ -1,12 +1,12 @@
 """The classical back-massage method of the source text, as data.
 
 Every fact cites the line of ``backdata/source/back-massage.txt`` it comes from (``Cite(lines, quote)``; the
-quote is checked against the text by :func:`backdata.validate`). What the source does not give is either left
+quote is checked against the text by :func:`backdata.method.validate`). What the source does not give is either left
 empty or marked ``editorial`` with a reason. The source's figures are lost: the stroke lines are reconstructed
 from its words and the drainage rule of ``anatomy.md`` (strokes run toward the nearest lymph nodes, never over
 the spinous processes); the reconstruction is documented on each region.
 
-Coordinates: the back frame of :mod:`backdata.model` (x to the patient's right, y toward the feet, unit L).
+Coordinates: the back frame of :mod:`backdata.core.model` (x to the patient's right, y toward the feet, unit L).
 Lines are written for the patient's right side and mirrored to the left.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from .anatomy import LANDMARKS, LEVELS, OUTLINE
-from .geometry import clip_polygon_y, ellipse, mirror
-from .model import (
+from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE
+from backdata.core.geometry import clip_polygon_y, ellipse, mirror
+from backdata.core.model import (
     Caution,
     Cite,
     Duration,

@@ -1,6 +1,6 @@
 """The interactive explorer and session planner (ipywidgets glue; the notebooks only call these).
 
-Speed: each region is drawn once, as one SVG holding every view as a layer (:mod:`backdata.svg`). A change
+Speed: each region is drawn once, as one SVG holding every view as a layer (:mod:`backdata.views.svg`). A change
 of mode or step re-encodes nothing: the explorer swaps a few hundred bytes of CSS that show the chosen
 layers, and a small HTML table. Only a change of region sends a new SVG (cached after its first drawing).
 Controls have text labels (no icon font is needed offline).
@@ -13,13 +13,13 @@ import itertools
 from functools import lru_cache
 from html import escape
 
-from .describe import alt_text
-from .errors import BackdataError, as_bool, as_number
-from .model import Mode, Region
-from .regions import REGIONS, as_mode, as_regions, as_step, region
-from .regions import region as get_region  # the constructor's `region` argument shadows the name
-from .svg import LayeredFigure, layered_figure
-from .tables import check_session, plan, session, session_steps
+from backdata.views.describe import alt_text
+from backdata.core.errors import BackdataError, as_bool, as_number
+from backdata.core.model import Mode, Region
+from backdata.method.regions import REGIONS, as_mode, as_regions, as_step, region
+from backdata.method.regions import region as get_region  # the constructor's `region` argument shadows the name
+from backdata.views.svg import LayeredFigure, layered_figure
+from backdata.views.tables import check_session, plan, session, session_steps
 
 __all__ = ["VIEW_MIME", "Explorer", "SessionPlanner", "explorer", "plan_html", "region_stepper", "session_planner"]
 
@@ -79,7 +79,7 @@ class Explorer:
 
     ``explorer.widget`` is the whole screen; the object displays as it. Set ``region_w``, ``mode_w`` or
     ``step_w`` values (or click the buttons) and the figure, caption, plan table and cautions follow.
-    ``keep_view=True`` keeps a matplotlib :class:`~backdata.draw.RegionView` in step with the widgets (tests
+    ``keep_view=True`` keeps a matplotlib :class:`~backdata.views.draw.RegionView` in step with the widgets (tests
     inspect its artists).
     """
 
@@ -165,7 +165,7 @@ class Explorer:
         if self._keep_view:
             import matplotlib.pyplot as plt
 
-            from . import draw
+            from backdata.views import draw
 
             if self.view is not None:
                 plt.close(self.view.ax.figure)
@@ -187,7 +187,7 @@ class Explorer:
         if self.view is not None:
             self.view.set_mode(mode)
             self.view.set_step(step)
-        from .draw import step_caption
+        from backdata.views.draw import step_caption
 
         pos = self.position_w.value
         where = f" · patient {pos}" + (" (the source prefers lying)" if pos != reg.positions[0].value else "")
@@ -241,7 +241,7 @@ class SessionPlanner:
     """Pick regions and a mode; see the session as a table and a timeline, and the rules it breaks."""
 
     def __init__(self, regions=None, mode: str = "hygienic", first_session: bool = True):
-        from .method import SESSION_ORDER
+        from backdata.method.classical import SESSION_ORDER
 
         chosen = [r.name for r in as_regions(() if regions is None else regions, where="the planner",
                                              allow_empty=True)] or list(SESSION_ORDER)
@@ -271,12 +271,12 @@ class SessionPlanner:
         return bundle
 
     def selected(self) -> list[str]:
-        from .method import SESSION_ORDER
+        from backdata.method.classical import SESSION_ORDER
 
         return [n for n, cb in zip(SESSION_ORDER, self.regions_w) if cb.value]
 
     def _update(self, *_) -> None:
-        from .notebook import session_timeline
+        from backdata.interact.notebook import session_timeline
 
         names, mode, first = self.selected(), self.mode_w.value, self.first_w.value
         if not names:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import matplotlib
 
-from ._files import replace_dir
+from backdata.publish.files import replace_dir
 
 __all__ = ["PNG_METADATA", "SVG_METADATA", "build_figures", "figure_name", "iter_figures"]
 
@@ -41,9 +41,9 @@ def iter_figures(style_name: str = "projector", formats: tuple[str, ...] = ("svg
     """``(file name, bytes)`` of every figure, drawing each region once per mode and switching its steps."""
     import matplotlib.pyplot as plt
 
-    from . import draw
-    from .model import Mode
-    from .regions import REGIONS
+    from backdata.views import draw
+    from backdata.core.model import Mode
+    from backdata.method.regions import REGIONS
 
     with draw.style(style_name):
         for name, maker in (("overview", draw.draw_overview), ("techniques", draw.draw_technique_sheet)):
@@ -67,7 +67,7 @@ def iter_figures(style_name: str = "projector", formats: tuple[str, ...] = ("svg
 def build_figures(out: Path | str = "figures", style_name: str = "projector") -> list[Path]:
     """Write every figure into the folder ``out`` (``python -m backdata figures --out DIR`` passes
     ``DIR/figures``), replaced whole and atomically, with its ``.backdata-output`` marker; returns the figure
-    files written. Refuses (:class:`~backdata.errors.BackdataError`), before drawing anything, when ``out``
+    files written. Refuses (:class:`~backdata.core.errors.BackdataError`), before drawing anything, when ``out``
     holds a file backdata did not write."""
     if matplotlib.get_backend().lower() not in ("agg", "svg", "pdf"):
         matplotlib.use("agg")

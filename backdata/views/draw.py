@@ -2,7 +2,7 @@
 
 Every function has the shape ``draw_x(..., ax=None, **kw) -> artists``: it draws on ``ax`` (or ``plt.gca()``)
 and returns what it made, so tests and widgets can inspect and update it. Nothing here holds a fact: points,
-marks and texts come from :mod:`backdata` and :mod:`backdata.strokes`. Nothing here calls ``plt.show()``,
+marks and texts come from :mod:`backdata` and :mod:`backdata.views.strokes`. Nothing here calls ``plt.show()``,
 saves, or changes global ``rcParams``; styles are files applied with :func:`style`.
 
 Colours are Okabe–Ito (colour-blind safe); every meaning also has a second cue (hatch, dash, shape, label).
@@ -28,14 +28,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch, Polygon
 from matplotlib.text import Text
 
-from . import anatomy
-from .errors import BackdataError, as_bool, as_int, as_number, as_type, choose, shown
-from .geometry import catmull_rom, clip_polygon_y
-from .model import Intensity, Mode, Point, Region, Side, Target, Technique
-from .regions import REGIONS, as_mode, as_step, region
-from .strokes import INTENSITY_WIDTH, LineMarks, arrowhead, line_marks, step_marks
-from .tables import step_minutes
-from .techniques import TECHNIQUES
+from backdata.method import anatomy
+from backdata.core.errors import BackdataError, as_bool, as_int, as_number, as_type, choose, shown
+from backdata.core.geometry import catmull_rom, clip_polygon_y
+from backdata.core.model import Intensity, Mode, Point, Region, Side, Target, Technique
+from backdata.method.regions import REGIONS, as_mode, as_step, region
+from backdata.views.strokes import INTENSITY_WIDTH, LineMarks, arrowhead, line_marks, step_marks
+from backdata.views.tables import step_minutes
+from backdata.method.techniques import TECHNIQUES
 
 __all__ = [
     "OKABE_ITO",
@@ -338,7 +338,7 @@ class _MarksHandle:
 
 class _MarksHandler(HandlerBase):
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
-        from .model import Cite, StrokeKind, StrokeLine
+        from backdata.core.model import Cite, StrokeKind, StrokeLine
 
         length = 0.30
         sample = StrokeLine(0, Side.right, (Point(0, 0), Point(length, 0)), StrokeKind.longitudinal,
@@ -696,7 +696,7 @@ def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Arti
     fig = _as_fig(fig) or plt.figure()
     fig.text(0.5, 0.975, "The seven techniques as drawn strokes", ha="center", va="top", fontsize=_fs(1.3),
              fontweight="bold", color=INK)
-    from .model import Cite, StrokeKind, StrokeLine
+    from backdata.core.model import Cite, StrokeKind, StrokeLine
 
     out: dict[Technique, list[Artist]] = {}
     n = len(Technique)

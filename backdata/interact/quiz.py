@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .describe import TARGET_SHORT, direction
-from .method import CAUTIONS
-from .model import Mode, Region
-from .regions import REGIONS, region
+from backdata.views.describe import TARGET_SHORT, direction
+from backdata.method.classical import CAUTIONS
+from backdata.core.model import Mode, Region
+from backdata.method.regions import REGIONS, region
 
 __all__ = ["Question", "questions", "quiz_css", "quiz_html"]
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .errors import as_bool
-from .method import RULES, SESSION_ORDER
-from .model import Cite, Minutes, Mode, Region, Step
-from .regions import REGIONS, as_mode, as_regions, region
-from .techniques import TECHNIQUES
+from backdata.core.errors import as_bool
+from backdata.method.classical import RULES, SESSION_ORDER
+from backdata.core.model import Cite, Minutes, Mode, Region, Step
+from backdata.method.regions import REGIONS, as_mode, as_regions, region
+from backdata.method.techniques import TECHNIQUES
 
 __all__ = [
     "RuleBreak",

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BackdataError
+from backdata.core.errors import BackdataError
 
 __all__ = ["LOCK", "MARKER", "check_root", "check_target", "foreign_files", "no_notebooks", "output_lock",
            "prepare_outputs", "remove_debris", "replace_dir", "write_atomic", "write_marker"]

@@ -1,9 +1,9 @@
 """The types of the back model: what a region, a stroke line, a step and a caution *are*.
 
-The content (the classical method of the source text) lives in :mod:`backdata.method`; this module holds no
+The content (the classical method of the source text) lives in :mod:`backdata.method.classical`; this module holds no
 facts, so that a second method could be loaded into the same types and checked by the same code.
 
-Coordinate frame (stated once, used everywhere; see :mod:`backdata.anatomy` for the numbers):
+Coordinate frame (stated once, used everywhere; see :mod:`backdata.method.anatomy` for the numbers):
 
 * The patient lies prone and is seen **from behind**, as the therapist standing at the table sees the back.
 * ``x`` is horizontal, ``x = 0`` on the line of the spinous processes. **Positive x is the patient's right**
@@ -158,7 +158,7 @@ class Cite:
     """Where a fact comes from.
 
     ``lines`` are 1-based line numbers of the source text (``backdata/source/back-massage.txt``) and ``quote``
-    is a verbatim fragment of those lines, checked by :func:`backdata.validate`. A fact that is not from the
+    is a verbatim fragment of those lines, checked by :func:`backdata.method.validate`. A fact that is not from the
     source text has no ``lines`` and names its ``reference`` (an anatomy text, or ``"editorial"``).
     """
 
@@ -214,7 +214,7 @@ class TechniqueInfo:
     max_minutes: float | None
     """The source's time limit for the technique in a session, if it gives one."""
     style: str
-    """Key of the drawing style (:mod:`backdata.strokes` computes its marks)."""
+    """Key of the drawing style (:mod:`backdata.views.strokes` computes its marks)."""
     cite: Cite
     limit_cite: Cite | None = None
     note: str = ""

@@ -11,13 +11,13 @@ from html import escape
 
 import pandas as pd
 
-from .describe import alt_text, lines_summary
-from .method import CONTRAINDICATIONS, CONTRAINDICATIONS_REFERENCE, NOTICE, RULES, SOURCE_CLAIMS_NOTE
-from .model import Minutes, Mode, Region
-from .regions import REGIONS, as_mode, region
-from .tables import check_session, plan, session, session_steps
-from .techniques import TECHNIQUES
-from .validate import source_tensions
+from backdata.views.describe import alt_text, lines_summary
+from backdata.method.classical import CONTRAINDICATIONS, CONTRAINDICATIONS_REFERENCE, NOTICE, RULES, SOURCE_CLAIMS_NOTE
+from backdata.core.model import Minutes, Mode, Region
+from backdata.method.regions import REGIONS, as_mode, region
+from backdata.views.tables import check_session, plan, session, session_steps
+from backdata.method.techniques import TECHNIQUES
+from backdata.method.validate import source_tensions
 
 __all__ = [
     "cautions_table", "glossary", "method_outline", "notice", "plan_table", "rules_table", "self_check",
@@ -45,7 +45,7 @@ class Shown:
         self.data, self.view = markup, view
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        from .explorer import VIEW_MIME
+        from backdata.interact.explorer import VIEW_MIME
 
         return {"text/html": self.data, VIEW_MIME: self.view}
 
@@ -60,8 +60,8 @@ def _svg_of(fig, label: str, prefix: str | None = None) -> str:
     """A figure as inline SVG with a unique id prefix and its alt text; the figure is closed."""
     import matplotlib.pyplot as plt
 
-    from .figures import SVG_METADATA
-    from .svg import clean_svg
+    from backdata.publish.figures import SVG_METADATA
+    from backdata.views.svg import clean_svg
 
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata=SVG_METADATA)
@@ -92,7 +92,7 @@ def show_overview():
     """All regions on one back."""
     import matplotlib.pyplot as plt
 
-    from . import draw
+    from backdata.views import draw
 
     with draw.style("projector"):
         fig = plt.figure()
@@ -106,7 +106,7 @@ def show_technique_sheet():
     """The seven techniques as drawn strokes."""
     import matplotlib.pyplot as plt
 
-    from . import draw
+    from backdata.views import draw
 
     with draw.style("projector"):
         fig = plt.figure()
@@ -117,7 +117,7 @@ def show_technique_sheet():
 
 def show_region(name: str | Region, step: int = 0, mode: str | Mode = Mode.hygienic):
     """A region's plate at one step (0: every line and its direction)."""
-    from . import draw
+    from backdata.views import draw
 
     reg, mode = region(name), as_mode(mode)
     with draw.style("projector"):
@@ -130,7 +130,7 @@ def show_steps(name: str | Region, mode: str | Mode = Mode.hygienic):
     """Each step of the region's sequence, drawn in turn (small multiples)."""
     import matplotlib.pyplot as plt
 
-    from . import draw
+    from backdata.views import draw
 
     reg, mode = region(name), as_mode(mode)
     rows = -(-len(reg.steps) // 4)
@@ -237,7 +237,7 @@ def tensions_table():
 
 def self_check(name: str | Region, reveal: bool = False):
     """The region's self-check: questions from the data, answered in the page (no kernel needed)."""
-    from .quiz import quiz_html
+    from backdata.interact.quiz import quiz_html
 
     return _html(quiz_html(name, reveal=reveal, prefix=f"bd-q{next(_ids)}"))
 
@@ -251,7 +251,7 @@ def session_timeline(regions=None, mode: str | Mode = Mode.hygienic, prefix: str
     """The session's steps on a timeline (minutes per step); ``prefix`` fixes the SVG's ids."""
     import matplotlib.pyplot as plt
 
-    from . import draw
+    from backdata.views import draw
 
     steps = session_steps(regions, mode)
     with draw.style("projector"):

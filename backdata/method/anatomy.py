@@ -1,6 +1,6 @@
 """Anatomy of the back in the model's frame: vertebral levels, the outline, landmarks, node targets.
 
-Frame (see :mod:`backdata.model`): patient prone, seen from behind; ``x = 0`` on the spinous processes,
+Frame (see :mod:`backdata.core.model`): patient prone, seen from behind; ``x = 0`` on the spinous processes,
 positive ``x`` the patient's right; ``y = 0`` at C7, ``y = 1`` at the iliac crests, ``y`` toward the feet; unit
 ``L`` = C7-to-crest distance (about 45.6 cm in men, 40.0 cm in women, ANSUR II 2012).
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from .geometry import catmull_rom, ellipse, mirror
-from .model import Cite, Landmark, Point, Side, Target
+from backdata.core.geometry import catmull_rom, ellipse, mirror
+from backdata.core.model import Cite, Landmark, Point, Side, Target
 
 __all__ = [
     "CITED_LEVELS",
@@ -78,7 +78,7 @@ LEVELS = MappingProxyType(_levels)
 
 def level_y(name: str) -> float:
     """y of a vertebral level (``"C6"``, ``"T12"``, ``"S2"`` …); raises :class:`BackdataError` if unknown."""
-    from .errors import choose
+    from backdata.core.errors import choose
 
     return LEVELS[choose("vertebral level", name, LEVELS)]
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ._files import replace_dir, write_atomic
-from .describe import alt_text, lines_summary
-from .method import NOTICE
-from .model import Mode
-from .regions import REGIONS
-from .tables import step_minutes
+from backdata.publish.files import replace_dir, write_atomic
+from backdata.views.describe import alt_text, lines_summary
+from backdata.method.classical import NOTICE
+from backdata.core.model import Mode
+from backdata.method.regions import REGIONS
+from backdata.views.tables import step_minutes
 
 __all__ = ["SLIDES_CSP", "build_slides", "slide_deck", "speaker_notes"]
 
@@ -72,8 +72,8 @@ def speaker_notes(name: str, step: int) -> str:
 
 def slide_deck(*, notes: bool = True) -> str:
     """The whole deck as one HTML document."""
-    from .handout import _Page
-    from .notebook import TEXT_ORDER
+    from backdata.publish.handout import _Page
+    from backdata.interact.notebook import TEXT_ORDER
 
     page = _Page()
     slides = [f'<section class="slide title" aria-label="Title"><h1>Back massage: the method, step by step</h1>'

@@ -1,6 +1,6 @@
 """Stroke geometry: where each mark of a drawn technique goes, computed from the data as plain points.
 
-The drawing code (:mod:`backdata.draw`) only turns these into artists, so every mark here can be tested without
+The drawing code (:mod:`backdata.views.draw`) only turns these into artists, so every mark here can be tested without
 matplotlib. Points are in the back frame (units of L; x to the patient's right, y toward the feet).
 
 Each technique has a style that suggests its movement:
@@ -23,12 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .anatomy import LEVELS
-from .errors import as_type
-from .geometry import clip_below, path_length, point_at, tangent_at
-from .model import Intensity, Point, Region, Step, StrokeLine, Technique
-from .regions import as_step, as_technique, region
-from .techniques import TECHNIQUES
+from backdata.method.anatomy import LEVELS
+from backdata.core.errors import as_type
+from backdata.core.geometry import clip_below, path_length, point_at, tangent_at
+from backdata.core.model import Intensity, Point, Region, Step, StrokeLine, Technique
+from backdata.method.regions import as_step, as_technique, region
+from backdata.method.techniques import TECHNIQUES
 
 __all__ = [
     "INTENSITY_WIDTH",

@@ -19,11 +19,11 @@ import nbformat
 import nh3
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from ._files import replace_dir, write_atomic
-from .explorer import VIEW_MIME, caution_items, plan_html
-from .method import NOTICE
-from .model import Mode
-from .regions import REGIONS, as_mode
+from backdata.publish.files import replace_dir, write_atomic
+from backdata.interact.explorer import VIEW_MIME, caution_items, plan_html
+from backdata.method.classical import NOTICE
+from backdata.core.model import Mode
+from backdata.method.regions import REGIONS, as_mode
 
 __all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "print_pdf", "region_sheet",
            "render_page"]
@@ -145,14 +145,14 @@ def notebook_paths(folder: Path | str = "notebooks") -> list[Path]:
 
 def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
     """Run a notebook on a fresh kernel in its folder (inline backend: ``MPLBACKEND`` is removed); raises
-    :class:`~backdata.errors.BackdataError` naming the notebook and the cell (number, first line) on the first
+    :class:`~backdata.core.errors.BackdataError` naming the notebook and the cell (number, first line) on the first
     error."""
     import os
 
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    from .errors import BackdataError
+    from backdata.core.errors import BackdataError
 
     nb = nbformat.read(path, as_version=4)
     at: dict = {}
@@ -202,7 +202,7 @@ class _Page:
         return f"{stem}{self.n}"
 
     def sprite(self, name: str):
-        from .svg import layered_figure, sprite
+        from backdata.views.svg import layered_figure, sprite
 
         if name not in self.sprites:
             self.sprites[name] = sprite(layered_figure(name, prefix=f"bd-{name.replace('_', '-')}"))
@@ -228,7 +228,7 @@ def _radio(group: str, rid: str, label: str, checked: bool) -> str:
 
 def _plate_block(state: dict, page: _Page) -> str:
     """A region's plate at one view, composed from the page's drawing of the region."""
-    from .describe import alt_text
+    from backdata.views.describe import alt_text
 
     name, mode, step = state["region"], as_mode(state["mode"]), int(state["step"])
     sp = page.sprite(name)
@@ -238,8 +238,8 @@ def _plate_block(state: dict, page: _Page) -> str:
 
 def _steps_block(state: dict, page: _Page) -> str:
     """Every step of a region in turn: crops of the page's drawing of the region, one per step."""
-    from .describe import alt_text
-    from .tables import step_minutes
+    from backdata.views.describe import alt_text
+    from backdata.views.tables import step_minutes
 
     name, mode = state["region"], as_mode(state["mode"])
     reg, sp = REGIONS[name], page.sprite(name)
@@ -260,7 +260,7 @@ def _steps_block(state: dict, page: _Page) -> str:
 
 def _view_block(state: dict, page: _Page) -> str:
     """An explorer or stepper as native controls switching the layers of the page's drawing."""
-    from .describe import alt_text
+    from backdata.views.describe import alt_text
 
     vid = page.uid("v")
     names = [n for n in state["regions"] if n in REGIONS]
@@ -306,7 +306,7 @@ def _view_block(state: dict, page: _Page) -> str:
 
 def _planner_block(state: dict, page: _Page) -> str:
     """The session planner as it stood when the notebook ran: table, warnings, timeline."""
-    from .notebook import session_table, session_timeline, session_warnings
+    from backdata.interact.notebook import session_table, session_timeline, session_warnings
 
     regions, mode, first = state["regions"] or None, state["mode"], state["first_session"]
     df = session_table(regions, mode, first)
@@ -339,7 +339,7 @@ def _output(out: dict, page: _Page) -> str:
         markup = sanitize_output_html(_hoist_styles(_clean_table(_text(data["text/html"])), page))
         return f'<div class="bd-out">{markup}</div>'
     if "image/svg+xml" in data:
-        from .svg import clean_svg
+        from backdata.views.svg import clean_svg
 
         markup = sanitize_output_html(clean_svg(_text(data["image/svg+xml"]), page.uid("bd-img")))
         return f'<div class="bd-out">{markup}</div>'
@@ -420,7 +420,7 @@ def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *
     target = out / "handouts"
     paths = notebook_paths(notebooks)
     if not paths:
-        from ._files import no_notebooks
+        from backdata.publish.files import no_notebooks
 
         raise no_notebooks(notebooks)
     written = []
@@ -441,8 +441,8 @@ def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *
 
 def region_sheet(name: str, page: _Page) -> str:
     """One A4 sheet for a region: the lines plate, its steps with the times of both modes, every caution."""
-    from .describe import alt_text
-    from .notebook import timings
+    from backdata.views.describe import alt_text
+    from backdata.interact.notebook import timings
 
     reg, sp = REGIONS[name], page.sprite(name)
     plate = sp.view(sp.figure.visible[(Mode.hygienic, 0)], label=alt_text(reg, Mode.hygienic, 0))
@@ -480,10 +480,10 @@ def print_pdf(pdf: Path) -> None:
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if chromium is None:
-        from .errors import BackdataError
+        from backdata.core.errors import BackdataError
 
         raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
-    from .notebook import TEXT_ORDER
+    from backdata.interact.notebook import TEXT_ORDER
 
     page = _Page()
     sheets = "".join(region_sheet(n, page) for n in TEXT_ORDER)

@@ -1,0 +1,176 @@
+"""Command line: ``python -m backdata [check | figures | build | bench]``.
+
+``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
+:func:`backdata.method.validate` finds a problem. ``figures [--out DIR]`` writes every figure to ``DIR/figures``
+(default ``./figures``). ``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the
+notebooks executed and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per
+region), the slides (``DIR/slides``) and the instructor and student editions (``DIR/editions``).
+
+``--out DIR`` (default ``.``) is a folder in which backdata writes *its own* sub-folders; everything else in DIR
+is left alone. Each sub-folder carries a ``.backdata-output`` marker listing the files backdata wrote; backdata
+replaces a sub-folder only when it is missing, empty, or marked and holding nothing else, and otherwise refuses
+before any work starts. One build at a time per DIR (``DIR/.backdata.lock``; a second one waits).
+Errors are one or two lines on stderr, exit 1 (usage errors: 2); ``--debug`` or ``BACKDATA_DEBUG=1`` shows the
+traceback."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from backdata.core.errors import BackdataError
+
+OUTPUTS = ("figures", "handouts", "slides", "editions")
+"""The folders backdata writes in ``--out``; each carries a ``.backdata-output`` marker."""
+
+
+def _check(_: argparse.Namespace) -> int:
+    import backdata
+
+    problems = backdata.method.validate()
+    for p in problems:
+        print(f"problem: {p}", file=sys.stderr)
+    with pd.option_context("display.width", 160, "display.max_colwidth", 40, "display.max_columns", 20):
+        for reg in backdata.REGIONS.values():
+            for mode in backdata.Mode:
+                total = backdata.total_minutes(reg, mode)
+                print(f"\n== {reg.title} ({reg.name}), {mode.value}: {total}")
+                df = backdata.plan(reg, mode, editorial=True)
+                print(df[["technique", "step", "lines", "minutes_min", "minutes_max", "minutes_from"]]
+                      .to_string())
+        s = backdata.session(first_session=True)
+        print("\n== First session, default order (hygienic)")
+        print(s[["region", "minutes_min", "minutes_max", "source"]].to_string(index=False))
+        for b in s.attrs["breaks"]:
+            print(f"  {b}")
+    print(f"\nvalidate(): {len(problems)} problem(s); {len(backdata.source_tensions())} source tensions noted")
+    return 1 if problems else 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from backdata.publish.files import prepare_outputs
+
+    with prepare_outputs(Path(args.out), ["figures"]) as root:
+        _write_figures(root, args.style)
+    return 0
+
+
+def _write_figures(root: Path, style: str) -> None:
+    import time
+
+    from backdata.publish.figures import build_figures
+
+    t0 = time.perf_counter()
+    files = build_figures(root / "figures", style)
+    size = sum(f.stat().st_size for f in files)
+    print(f"wrote {len(files)} figures ({size / 1e6:.1f} MB) to {root / 'figures'}/ in "
+          f"{time.perf_counter() - t0:.1f} s")
+
+
+def _build(args: argparse.Namespace) -> int:
+    import shutil
+    import time
+
+    from backdata.publish.files import no_notebooks, prepare_outputs
+    from backdata.publish.handout import build_handouts, notebook_paths
+
+    # Inputs first, before any long work: the notebooks, Chromium for --pdf, the output folders.
+    if not notebook_paths(args.notebooks):
+        raise no_notebooks(args.notebooks)
+    if args.pdf and not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")):
+        raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
+    with prepare_outputs(Path(args.out), OUTPUTS) as root:
+        status = _check(args)
+        if status:
+            return status
+        _write_figures(root, "projector")
+        t0 = time.perf_counter()
+        files = build_handouts(root, args.notebooks, pdf=args.pdf)
+        size = sum(f.stat().st_size for f in files)
+        print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
+              f"{time.perf_counter() - t0:.1f} s")
+        from backdata.publish.editions import build_editions
+        from backdata.publish.slides import build_slides
+
+        slides = build_slides(root)
+        print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
+        editions = build_editions(root, args.notebooks)
+        print(f"wrote {len(editions)} notebooks to {root / 'editions'}/ (student, instructor)")
+    return 0
+
+
+def _os_error(e: OSError) -> str:
+    """One or two lines for an operating-system error: what went wrong, where, and what to do."""
+    where = f" ({e.filename})" if e.filename else ""
+    what = e.strerror or str(e)
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        todo = "free some space or choose another --out"
+    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        todo = "choose a writable --out"
+    else:
+        todo = "check the path, or run again with --debug for the traceback"
+    return f"backdata: {what}{where}\n{todo}; a folder that was being replaced keeps its previous content"
+
+
+def main(argv: list[str] | None = None) -> int:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback on an error (or set BACKDATA_DEBUG=1)")
+    parser = argparse.ArgumentParser(prog="python -m backdata", description=__doc__.splitlines()[0],
+                                     parents=[common])
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("check", help="validate the data and print each region's plan (default)", parents=[common])
+    out_help = ("folder in which backdata writes its own %s sub-folder%s (default: the current folder); it "
+                "refuses to replace one that holds files it did not write")
+    fig = sub.add_parser("figures", help="write every figure (SVG and PNG) to OUT/figures", parents=[common])
+    fig.add_argument("--out", default=".", metavar="DIR", help=out_help % ("figures/", ""))
+    fig.add_argument("--style", default="projector", choices=("projector", "print"))
+    build = sub.add_parser("build", help="the main job: check the data, build the figures, run the notebooks "
+                                         "and write the handouts, slides and editions", parents=[common])
+    build.add_argument("--out", default=".", metavar="DIR",
+                       help=out_help % ("figures/, handouts/, slides/ and editions/", "s"))
+    build.add_argument("--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)")
+    build.add_argument("--pdf", action="store_true", help="also print the region pages to one PDF (Chromium)")
+    bench = sub.add_parser("bench", help="speed and size figures as one JSON object", parents=[common])
+    bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
+    bench.add_argument("--no-hub", action="store_true", help="skip the several-students JupyterHub measurement")
+    args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False) or os.environ.get("BACKDATA_DEBUG", "") not in ("", "0")
+    try:
+        return _run(parser, args)
+    except (BackdataError, OSError) as e:
+        if debug:
+            raise
+        msg = _os_error(e) if isinstance(e, OSError) else f"backdata: {e}"
+        print(msg, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("backdata: interrupted; a folder that was being replaced keeps its previous content", file=sys.stderr)
+        return 130
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command in (None, "check"):
+        return _check(args)
+    if args.command == "figures":
+        return _figures(args)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "bench":
+        try:  # the harnesses live in the repository's bench/ folder, not in the installed package
+            from bench.run import main as bench_main
+        except ImportError:
+            raise BackdataError("the benchmarks run from a checkout of the repository (its bench/ folder): "
+                                "cd into the checkout and run `python -m backdata bench` there") from None
+        return bench_main(lab=not args.no_lab, hub=not args.no_hub)
+    parser.error(f"unknown command {args.command!r}")
+    return 2
+
+

@@ -1,0 +1,1 @@
+"""Benchmarks and browser/server harnesses (run from a checkout: python -m backdata bench)."""
