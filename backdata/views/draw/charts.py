@@ -1,0 +1,191 @@
+"""The charts: the overview map of the regions, the sheet of the seven techniques, a region's steps side by side
+(small multiples) and a session's timeline."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Polygon
+
+from backdata.core.errors import BackdataError, as_int, shown
+from backdata.core.geometry import catmull_rom
+from backdata.core.model import Cite, Intensity, Mode, Point, Region, Side, StrokeKind, StrokeLine, Target, Technique
+from backdata.method.regions import REGIONS, as_mode, region
+from backdata.method.techniques import TECHNIQUES
+from backdata.views.draw.base import (
+    KEY_LEVELS,
+    NODE_LABEL,
+    XLIM,
+    _as_ax,
+    _as_fig,
+    _closes_on_error,
+    _draw_marks,
+    _fs,
+    _lw,
+    _xy_pairs,
+)
+from backdata.views.draw.plates import RegionView, draw_back, draw_region
+from backdata.views.strokes import line_marks
+from backdata.views.tables import step_minutes
+from backdata.views.theme import INK, MUTED, REGION_COLOR, REGION_HATCH, TECHNIQUE_COLOR
+
+__all__ = ["TIMELINE_COLUMNS", "draw_overview", "draw_steps", "draw_technique_sheet", "draw_timeline"]
+
+
+# --- The overview map and the technique sheet -------------------------------------------------------------------
+
+@_closes_on_error
+def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
+    """All regions on one back: the preliminary massage's lines on the left plate, the four detailed regions
+    with their lines on the right, each region shaded in its colour and pattern and labelled."""
+    fig = _as_fig(fig) or plt.figure()
+    out: dict[str, list[Artist]] = {}
+    ax_a = fig.add_axes((0.0, 0.0, 0.40, 0.88))
+    ax_b = fig.add_axes((0.40, 0.0, 0.60, 0.88))
+    fig.text(0.5, 0.975, "Back massage: the regions and their lines", ha="center", va="top",
+             fontsize=_fs(1.3), fontweight="bold", color=INK)
+    for ax, names, caption in ((ax_a, ["preliminary"], "1 · Preliminary: the whole back"),
+                               (ax_b, ["collar", "scapula", "lower_thoracic", "lumbar"], "2 · The regions in detail")):
+        nodes = sorted({ln.target for n in names for ln in REGIONS[n].lines if ln.target in NODE_LABEL},
+                       key=list(Target).index)
+        draw_back(ax, levels=KEY_LEVELS, nodes=nodes, orientation=False)
+        if ax is ax_b:
+            ax.set_xlim(XLIM[0], 1.9)
+        ax.set_title(caption, fontsize=_fs(1.0), y=0.985, color=INK, loc="left" if ax is ax_b else "center")
+        for name in names:
+            reg = REGIONS[name]
+            arts: list[Artist] = []
+            for z in reg.zones:
+                arts.append(ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=REGION_COLOR[name],
+                                                 alpha=0.35, edgecolor=INK, lw=_lw(0.3),
+                                                 hatch=REGION_HATCH[name], zorder=1.6)))
+            for ln in reg.lines:
+                arts += _draw_marks(ax, line_marks(ln, ln.points, Technique.stroking), INK, zorder=4)
+            if name != "preliminary":
+                x, y = _label_spot(reg)
+                arts.append(ax.text(x, y, f"{reg.title}\n{reg.extent[0]}–{reg.extent[1]}", fontsize=_fs(0.8),
+                                    ha="left", va="center", color=INK, zorder=8,
+                                    bbox={"boxstyle": "round,pad=0.35", "facecolor": REGION_COLOR[name],
+                                          "alpha": 0.35, "edgecolor": INK, "lw": _lw(0.3),
+                                          "hatch": REGION_HATCH[name]}))
+            out[name] = arts
+    return out
+
+
+def _label_spot(reg: Region) -> tuple[float, float]:
+    """Where a region's name goes on the overview map: beside the patient's right edge, at the zone's middle."""
+    ys = [p.y for z in reg.zones for p in z]
+    mid = (min(ys) + max(ys)) / 2
+    return 0.66, mid
+
+
+@_closes_on_error
+def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Artist]]:
+    """The seven stroke styles side by side, each with its school name, depth and limit."""
+    fig = _as_fig(fig) or plt.figure()
+    fig.text(0.5, 0.975, "The seven techniques as drawn strokes", ha="center", va="top", fontsize=_fs(1.3),
+             fontweight="bold", color=INK)
+    out: dict[Technique, list[Artist]] = {}
+    n = len(Technique)
+    for k, tech in enumerate(Technique):
+        info = TECHNIQUES[tech]
+        ax = fig.add_axes((k / n + 0.005, 0.05, 1 / n - 0.01, 0.72))
+        ax.set_xlim(-0.16, 0.16)
+        ax.set_ylim(0.78, -0.06)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        pts = catmull_rom((Point(0.0, 0.72), Point(0.025, 0.45), Point(-0.025, 0.22), Point(0.0, 0.0)), 8)
+        sample = StrokeLine(0, Side.right, pts, StrokeKind.longitudinal, Intensity.moderate, Target.local,
+                            Cite(reference="editorial: sample"), Cite(reference="editorial: sample"))
+        arts = _draw_marks(ax, line_marks(sample, pts, tech), TECHNIQUE_COLOR[tech])
+        depth = "●" * info.depth + "○" * (4 - info.depth)
+        limit = f"≤ {info.max_minutes:g} min" if info.max_minutes else ""
+        syn = info.synonyms[0] if info.synonyms[0] != tech.value else ""
+        x0 = k / n + 0.5 / n
+        arts.append(fig.text(x0, 0.90, tech.value, ha="center", va="top", fontsize=_fs(0.95), fontweight="bold",
+                             color=INK))
+        arts.append(fig.text(x0, 0.845, syn, ha="center", va="top", fontsize=_fs(0.7), color=MUTED,
+                             style="italic"))
+        arts.append(fig.text(x0, 0.04, f"depth {depth}\n{limit}", ha="center", va="bottom", fontsize=_fs(0.7),
+                             color=INK))
+        out[tech] = arts
+    return out
+
+
+@_closes_on_error
+def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: Figure | None = None,
+               columns: int = 4) -> list[RegionView]:
+    """Every step of a region side by side (small multiples), each cropped to the region: the sequence at a
+    glance, for notebooks and print."""
+    reg, mode = region(region_), as_mode(mode)
+    fig, columns = _as_fig(fig), as_int("columns", columns, 1)
+    fig = fig or plt.figure()
+    n = len(reg.steps)
+    cols = min(columns, n)
+    rows = -(-n // cols)
+    views = []
+    fig.text(0.01, 0.99, f"{reg.title}: the sequence ({mode.value}, whole region {reg.total[mode].minutes})",
+             va="top", fontsize=_fs(1.0), fontweight="bold", color=INK)
+    for i in range(1, n + 1):
+        r, c = divmod(i - 1, cols)
+        top, usable = 0.86, 0.84  # leave the figure's title its own band above the panels' titles
+        ax = fig.add_axes((c / cols + 0.005, top - (r + 1) * usable / rows, 1 / cols - 0.01, usable / rows - 0.07))
+        view = draw_region(reg, mode=mode, step=i, ax=ax, legend=False, sequence=False, title=False, crop=True,
+                           orientation=False)
+        mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]
+        when = f"{mins}" if origin == "source" else f"≈{mins}"
+        ax.set_title(f"{i}. {reg.steps[i - 1].title}\n{when}", fontsize=_fs(0.75), color=INK, pad=2)
+        views.append(view)
+    return views
+
+
+TIMELINE_COLUMNS = ("region", "step", "minutes_min", "minutes_max", "start_min", "editorial")
+"""The columns :func:`draw_timeline` reads (all are in :func:`backdata.session_steps`)."""
+
+
+def _as_timeline_steps(steps: object) -> pd.DataFrame:
+    if not isinstance(steps, pd.DataFrame) or steps.empty:
+        raise BackdataError(f"steps must be a non-empty table from backdata.session_steps(), got {shown(steps)}")
+    missing = [c for c in TIMELINE_COLUMNS if c not in steps.columns]
+    if missing:
+        raise BackdataError(f"steps lacks the column(s) {', '.join(missing)}: pass a table from "
+                            "backdata.session_steps()")
+    for name in steps["region"]:
+        if name not in REGION_COLOR:
+            raise BackdataError(f"steps has an unknown region {shown(name)}; valid: {', '.join(REGIONS)}")
+    return steps
+
+
+@_closes_on_error
+def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
+    """A session's steps as a timeline (``steps`` from :func:`backdata.session_steps`): one bar per step, the
+    lower bound solid, the range to the upper bound lighter; editorial times hatched. Regions are grouped
+    by colour and labelled."""
+    steps, ax = _as_timeline_steps(steps), _as_ax(ax)
+    ax = ax or plt.gca()
+    out: dict[str, list[Artist]] = {"bars": [], "ranges": [], "labels": []}
+    n = len(steps)
+    for k, row in enumerate(steps.itertuples()):
+        y = n - 1 - k
+        colour = REGION_COLOR[row.region]
+        hatch = "///" if row.editorial else None
+        out["bars"].append(ax.barh(y, row.minutes_min, left=row.start_min, color=colour, edgecolor=INK,
+                                   lw=_lw(0.25), hatch=hatch)[0])
+        if row.minutes_max > row.minutes_min:
+            out["ranges"].append(ax.barh(y, row.minutes_max - row.minutes_min, left=row.start_min + row.minutes_min,
+                                         color=colour, alpha=0.35, edgecolor=INK, lw=_lw(0.15), hatch=hatch)[0])
+        out["labels"].append(ax.text(-0.3, y, f"{row.region} · {row.step}", ha="right", va="center",
+                                     fontsize=_fs(0.62), color=INK))
+    ax.set_yticks([])
+    ax.set_xlabel("minutes from the start (solid: lower bound; light: up to the upper bound; hatched: editorial)",
+                  fontsize=_fs(0.62))
+    ax.set_xlim(0, max(1.0, float((steps["start_min"] + steps["minutes_max"]).max())) * 1.02)
+    ax.set_ylim(-0.7, n - 0.3)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.tick_params(labelsize=_fs(0.62))
+    return out
+

@@ -1,0 +1,75 @@
+"""Legend handlers of the region plates: a short sample of a technique's marks, and a force's badge."""
+
+from __future__ import annotations
+
+from matplotlib.artist import Artist
+from matplotlib.legend_handler import HandlerBase
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, Polygon
+
+from backdata.core.model import Cite, Intensity, Point, Side, StrokeKind, StrokeLine, Target, Technique
+from backdata.views.draw.base import _lw, _mark_width
+from backdata.views.strokes import INTENSITY_WIDTH, arrowhead, line_marks
+from backdata.views.theme import BADGE, INK
+
+__all__ = ["BadgeHandle", "BadgeHandler", "MarksHandle", "MarksHandler"]
+
+
+class MarksHandle:
+    """A legend handle that draws a short sample of a technique's marks."""
+
+    def __init__(self, technique: Technique, color: str, intensity: Intensity = Intensity.moderate):
+        self.technique, self.color, self.intensity = technique, color, intensity
+
+
+class MarksHandler(HandlerBase):
+    """Draws a :class:`MarksHandle`: the technique's marks along a short line, in its colour."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        length = 0.30
+        sample = StrokeLine(0, Side.right, (Point(0, 0), Point(length, 0)), StrokeKind.longitudinal,
+                            orig_handle.intensity, Target.local, Cite(reference="editorial: legend sample"),
+                            Cite(reference="editorial: legend sample"))
+        marks = line_marks(sample, sample.points, orig_handle.technique)
+        scale = width / length
+
+        def tx(p: Point) -> tuple[float, float]:
+            return (-xdescent + p.x * scale, -ydescent + height / 2 - p.y * scale)
+
+        out: list[Artist] = []
+        lw = _mark_width(marks.style, orig_handle.intensity)
+        for path in marks.paths:
+            pts = [tx(p) for p in path]
+            out.append(Line2D([q[0] for q in pts], [q[1] for q in pts], color=orig_handle.color, lw=lw,
+                              transform=trans))
+        if marks.dots:
+            pts = [tx(p) for p in marks.dots]
+            out.append(Line2D([q[0] for q in pts], [q[1] for q in pts], marker="o", ls="none",
+                              color=orig_handle.color, ms=lw * 1.6, transform=trans))
+        for a in marks.arrows[-1:]:
+            tri = [tx(p) for p in arrowhead(a, 0.045)]
+            out.append(Polygon(tri, closed=True, facecolor=orig_handle.color, edgecolor=orig_handle.color,
+                               transform=trans))
+        return out
+
+
+class BadgeHandle:
+    """A legend handle for a force: its line width and its number badge."""
+
+    def __init__(self, intensity: Intensity):
+        self.intensity = intensity
+
+
+class BadgeHandler(HandlerBase):
+    """Draws a :class:`BadgeHandle`: a line of the force's width ending in the badge's ring."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        b = BADGE[orig_handle.intensity]
+        y = -ydescent + height / 2
+        line = Line2D([-xdescent + height, -xdescent + width], [y, y], color=INK,
+                      lw=_lw(INTENSITY_WIDTH[orig_handle.intensity]), transform=trans)
+        r = height * 0.62
+        ring = Circle((-xdescent + r, y), r, facecolor=b["face"], edgecolor=INK, lw=_lw(0.35), ls=b["ls"],
+                      transform=trans)
+        return [line, ring]
+

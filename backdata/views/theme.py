@@ -1,0 +1,169 @@
+"""The collection's one theme: every colour, fill pattern and badge style of the plates, the HTML and the slides.
+
+Hex colours are written here and nowhere else. The plates use the Okabe–Ito palette (colour-blind safe) and a
+few neutrals; every meaning also has a second cue (hatch, dash, shape, label). The HTML and CSS take their role
+colours (``WARN``, ``ACCENT``, ``FOCUS``, ...) from the same palette; CSS blocks name them ``$role`` and are
+filled in by :func:`css`. :func:`theme_problems` checks that every region and every spatial caution has its
+colour and pattern (it is part of :func:`backdata.validate`).
+
+No matplotlib here: importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from string import Template
+from types import MappingProxyType
+
+from backdata.core.model import Intensity, Region, Technique
+
+__all__ = [
+    "ACCENT",
+    "BADGE",
+    "BONE",
+    "CAUTION_COLOR",
+    "CAUTION_HATCHES",
+    "CSS_COLORS",
+    "INK",
+    "MUTED",
+    "OKABE_ITO",
+    "REGION_COLOR",
+    "REGION_HATCH",
+    "SKIN",
+    "SPINE_BAND",
+    "TECHNIQUE_COLOR",
+    "WARN",
+    "caution_hatches",
+    "css",
+    "theme_problems",
+]
+
+# --- The palette ------------------------------------------------------------------------------------------------
+
+OKABE_ITO = MappingProxyType({
+    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
+})
+"""The Okabe–Ito palette. Orange, sky blue and yellow are below 3:1 on white: used only for filled areas."""
+
+INK = "#1a1a1a"
+"""Text and outlines, on the plates and the pages."""
+MUTED = "#6b6b6b"
+"""Landmarks and secondary text on the plates."""
+SKIN = "#f6f1ec"
+"""The back's fill."""
+SPINE_BAND = "#e3ddd6"
+"""The band of the spinous processes."""
+BONE = "#ebe4dc"
+"""The scapulae and the sacrum."""
+
+# --- Roles on the pages (HTML, CSS, slides, notebook output) ---------------------------------------------------
+
+PAGE = "#fff"
+"""The page's background (and text on an accent background)."""
+TEXT_MUTED = "#595959"
+"""Footers and counters: muted text that still has 7:1 on white."""
+TEXT_EDITORIAL = "#555"
+"""Editorial rows of a notebook's plan table (with italics)."""
+ACCENT = OKABE_ITO["blue"]
+"""The chosen button, the speaker notes' rule, a quiz's focus ring."""
+WARN = OKABE_ITO["vermillion"]
+"""The notice, warnings and a wrong answer: a left border."""
+OK = OKABE_ITO["bluish_green"]
+"""A right answer: a left border."""
+FOCUS = OKABE_ITO["orange"]
+"""The keyboard focus ring of the view buttons."""
+LINK = "#005a8c"
+RULE = "#ddd"
+"""Table and heading rules."""
+FRAME = "#ccc"
+"""Boxes round a view; the line between slides."""
+FIELD_FRAME = "#bbb"
+"""A quiz question's box."""
+CONTROL_BORDER = "#888"
+CONTROL_BACKGROUND = "#fafafa"
+CODE_BACKGROUND = "#f3f3f3"
+NOTICE_BACKGROUND = "#fdf3ec"
+HIGHLIGHT = "#e8f1f8"
+"""The current row of a plan table."""
+OK_BACKGROUND = "#e6f4ee"
+WRONG_BACKGROUND = "#fbeee6"
+
+CSS_COLORS = MappingProxyType({
+    "ink": INK, "page": PAGE, "text_muted": TEXT_MUTED, "accent": ACCENT, "warn": WARN, "ok": OK,
+    "focus": FOCUS, "link": LINK, "rule": RULE, "frame": FRAME, "field_frame": FIELD_FRAME,
+    "control_border": CONTROL_BORDER, "control_background": CONTROL_BACKGROUND,
+    "code_background": CODE_BACKGROUND, "notice_background": NOTICE_BACKGROUND, "highlight": HIGHLIGHT,
+    "ok_background": OK_BACKGROUND, "wrong_background": WRONG_BACKGROUND,
+})
+"""Role name → colour, as CSS blocks name them (``$ink``, ``$warn``, ...)."""
+
+
+def css(template: str) -> str:
+    """A stylesheet with its ``$role`` names (see :data:`CSS_COLORS`) replaced by the theme's colours."""
+    return Template(template).substitute(CSS_COLORS)
+
+
+# --- Meanings on the plates ---------------------------------------------------------------------------------------
+
+TECHNIQUE_COLOR = MappingProxyType({
+    Technique.stroking: OKABE_ITO["blue"], Technique.squeezing: OKABE_ITO["blue"],
+    Technique.rubbing: OKABE_ITO["vermillion"], Technique.kneading: OKABE_ITO["vermillion"],
+    Technique.vibration: OKABE_ITO["bluish_green"], Technique.percussion: OKABE_ITO["black"],
+    Technique.shaking: OKABE_ITO["bluish_green"],
+})
+"""Ink per technique: dark Okabe–Ito colours (≥ 3:1 on white); the mark's shape is the first cue."""
+
+REGION_COLOR = MappingProxyType({
+    "preliminary": OKABE_ITO["sky_blue"], "collar": OKABE_ITO["orange"], "scapula": OKABE_ITO["reddish_purple"],
+    "lower_thoracic": OKABE_ITO["bluish_green"], "lumbar": OKABE_ITO["yellow"],
+})
+"""Fill per region (overview map, plates, timeline)."""
+REGION_HATCH = MappingProxyType({"preliminary": "", "collar": "..", "scapula": "oo", "lower_thoracic": "\\\\",
+                                 "lumbar": "--"})
+"""Fill pattern per region: the second cue of the overview map in black and white (the preliminary massage,
+the whole back, is the plain one)."""
+
+CAUTION_COLOR = OKABE_ITO["vermillion"]
+"""The hatching of every caution's zone."""
+CAUTION_HATCHES = ("////", "\\\\\\\\", "xx", "++")
+"""The hatches of a region's spatial cautions, in the order of its cautions: one each."""
+
+BADGE = MappingProxyType({
+    Intensity.gentle: {"face": "white", "text": INK, "ls": ":"},
+    Intensity.dosed: {"face": "white", "text": INK, "ls": "--"},
+    Intensity.moderate: {"face": "white", "text": INK, "ls": "-"},
+    Intensity.intense: {"face": INK, "text": "white", "ls": "-"},
+})
+"""Number badge per intensity: the cue beside line width (dotted, dashed, solid ring; filled for intense)."""
+
+
+def caution_hatches(reg: Region) -> dict[str, str]:
+    """A hatch for each spatial caution of the region (in the order of its cautions); past the last of
+    :data:`CAUTION_HATCHES` they repeat, which :func:`theme_problems` reports."""
+    keys = [c.key for c in reg.cautions if c.zones]
+    return {k: CAUTION_HATCHES[i % len(CAUTION_HATCHES)] for i, k in enumerate(keys)}
+
+
+def theme_problems(regions: Iterable[Region]) -> list[str]:
+    """Every region without its colour or fill pattern, two regions that look alike, and every spatial caution
+    without a hatch of its own on its region's plate; as sentences, empty when the theme covers the regions."""
+    problems: list[str] = []
+    looks: dict[tuple[str, str], str] = {}
+    for reg in regions:
+        colour, hatch = REGION_COLOR.get(reg.name), REGION_HATCH.get(reg.name)
+        if colour is None:
+            problems.append(f"{reg.name}: no colour in REGION_COLOR")
+        if hatch is None:
+            problems.append(f"{reg.name}: no fill pattern in REGION_HATCH")
+        if colour is not None and hatch is not None:
+            other = looks.setdefault((colour, hatch), reg.name)
+            if other != reg.name:
+                problems.append(f"{reg.name}: same colour and pattern as {other}")
+        spatial = [c.key for c in reg.cautions if c.zones]
+        for i, key in enumerate(spatial):
+            hatch = CAUTION_HATCHES[i] if i < len(CAUTION_HATCHES) else ""
+            if not hatch or hatch in CAUTION_HATCHES[:i]:
+                problems.append(f"{reg.name}: caution {key!r} has no hatch of its own (CAUTION_HATCHES has "
+                                f"{len(CAUTION_HATCHES)} for {len(spatial)} spatial cautions)")
+    return problems
