@@ -29,7 +29,8 @@ from backdata.core.model import (
 from backdata.method.regions import REGIONS, as_mode, as_technique, region
 from backdata.views.tables import RuleBreak, check_session, plan, propose_first_session, session, session_steps, total_minutes
 from backdata.method.techniques import TECHNIQUES, technique_info
-from backdata.method.validate import source_tensions, validate
+from backdata.method.validate import source_tensions
+from backdata.views.checks import validate
 
 __version__ = "0.1.0"
 

@@ -1,12 +1,27 @@
-"""Shared helpers for the data-module tests (tests/test_model_api.py … tests/test_validate.py)."""
+"""Shared set-up and helpers: the agg backend and closed figures for every test, the source-line check, the
+handouts built once."""
 
 from __future__ import annotations
 
 import re
 
+import matplotlib
+import matplotlib.pyplot as plt
 import pytest
 
 from backdata.core.source import source_line
+
+# In this process only: the notebooks' kernels (tests/test_notebooks.py) must pick their inline backend, so CI
+# leaves MPLBACKEND unset and nothing here touches the environment.
+matplotlib.use("agg")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Every test starts and ends with no pyplot figure open."""
+    plt.close("all")
+    yield
+    plt.close("all")
 
 
 def _norm(text: str) -> str:

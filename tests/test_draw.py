@@ -7,26 +7,22 @@ import subprocess
 import sys
 
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_hex
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
+from matplotlib.testing.decorators import check_figures_equal
+from matplotlib.text import Text
 
-matplotlib.use("agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import PolyCollection  # noqa: E402
-from matplotlib.testing.decorators import check_figures_equal  # noqa: E402
-
-import backdata  # noqa: E402
-from backdata import LEVELS, REGIONS, Intensity, Side, Technique  # noqa: E402
-from backdata.views import strokes  # noqa: E402
-from backdata.core.geometry import distance_to_polyline, path_length  # noqa: E402
+import backdata
+from backdata import LEVELS, REGIONS, Intensity, Side, Technique
+from backdata.core.geometry import distance_to_polyline, path_length
+from backdata.views import strokes
 
 ALL_STEPS = [(name, i) for name, reg in REGIONS.items() for i in range(1, len(reg.steps) + 1)]
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")
@@ -206,13 +202,61 @@ def test_switching_steps_in_place_equals_drawing_the_step(fig_test, fig_ref):
     draw.draw_region("collar", step=5, mode="therapeutic", ax=ax_ref)
 
 
-def test_overview_and_sheet(draw):
+def _hex(colour) -> str:
+    return to_hex(colour, keep_alpha=False)
+
+
+def test_overview_shades_and_labels_every_region(draw):
+    """Each region's zones filled in its colour and pattern, its lines drawn, its name on the map."""
     fig = plt.figure()
     arts = draw.draw_overview(fig)
-    assert set(arts) == set(REGIONS)
-    fig2 = plt.figure()
-    sheet = draw.draw_technique_sheet(fig2)
+    assert list(arts) == list(REGIONS)
+    plates = {name: {a.axes for a in arts[name]} for name in REGIONS}
+    assert all(len(axes) == 1 for axes in plates.values()), "each region on one plate"
+    (left,), (right,) = plates["preliminary"], plates["lumbar"]
+    assert left is not right and all(plates[n] == {right} for n in REGIONS if n != "preliminary")
+    for name, reg in REGIONS.items():
+        zones = [a for a in arts[name] if isinstance(a, Polygon)]
+        assert len(zones) == len(reg.zones)
+        for patch, zone in zip(zones, reg.zones):
+            assert _hex(patch.get_facecolor()) == draw.REGION_COLOR[name].lower()
+            assert patch.get_facecolor()[3] == pytest.approx(0.35), "a light fill: the lines read over it"
+            assert patch.get_hatch() == draw.REGION_HATCH[name]
+            assert np.allclose(patch.get_xy()[:len(zone)], [(p.x, p.y) for p in zone])
+        arrows = [a for a in arts[name] if isinstance(a, PolyCollection)]
+        assert len(arrows) == len(reg.lines), "every line drawn with its direction"
+        labels = [a for a in arts[name] if isinstance(a, Text)]
+        if name == "preliminary":  # the whole back: its plate's title names it
+            assert not labels and "Preliminary" in left.get_title()
+        else:
+            (label,) = labels
+            assert label.get_text() == f"{reg.title}\n{reg.extent[0]}–{reg.extent[1]}"
+            box = label.get_bbox_patch()
+            assert _hex(box.get_facecolor()) == draw.REGION_COLOR[name].lower()
+            assert box.get_hatch() == draw.REGION_HATCH[name]
+    assert "The regions in detail" in right.get_title(loc="left")
+
+
+def test_technique_sheet_draws_seven_panels_in_their_colours(draw):
+    """One panel per technique: its marks in the technique's colour, its name, school name and depth."""
+    fig = plt.figure()
+    sheet = draw.draw_technique_sheet(fig)
     assert list(sheet) == list(Technique)
+    panels = {t: {a.axes for a in arts if a.axes is not None} for t, arts in sheet.items()}
+    assert all(len(axes) == 1 for axes in panels.values())
+    assert len({next(iter(axes)) for axes in panels.values()}) == 7, "seven panels"
+    for tech, arts in sheet.items():
+        colour = draw.TECHNIQUE_COLOR[tech].lower()
+        lines = [a for a in arts if isinstance(a, Line2D)]
+        arrows = [a for a in arts if isinstance(a, PolyCollection)]
+        assert lines and arrows, tech
+        assert all(_hex(a.get_color()) == colour for a in lines), tech
+        assert all(_hex(fc) == colour for a in arrows for fc in a.get_facecolor()), tech
+        texts = [a.get_text() for a in arts if isinstance(a, Text)]
+        info = backdata.TECHNIQUES[tech]
+        assert texts[0] == tech.value and texts[2].startswith(f"depth {'●' * info.depth}")
+    dots = [a for a in sheet[Technique.percussion] if isinstance(a, Line2D)]
+    assert all(a.get_marker() == "o" for a in dots), "percussion: dots"
 
 
 # --- Colours and styles -----------------------------------------------------------------------------------
@@ -242,9 +286,8 @@ def test_shipped_styles_load(draw, name):
         assert size >= 14
         with draw.style(name):
             assert tuple(matplotlib.rcParams["figure.figsize"]) == (12.8, 7.2)
-    with pytest.raises(backdata.BackdataError, match="did you mean 'print'"):
-        with draw.style("prnt"):
-            pass
+    with pytest.raises(backdata.BackdataError, match="did you mean 'print'"), draw.style("prnt"):
+        pass
 
 
 def test_importing_draw_changes_no_rcparams():

@@ -6,15 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import matplotlib
+import pytest
 
-matplotlib.use("agg")
-
-import pytest  # noqa: E402
-
-from backdata import REGIONS, Mode  # noqa: E402
-from backdata.publish import figures as figs  # noqa: E402
-from backdata.publish.files import write_marker  # noqa: E402
+from backdata import REGIONS, Mode
+from backdata.publish import figures as figs
+from backdata.publish.files import write_marker
 
 ROOT = Path(__file__).resolve().parents[1]
 HERO = ("overview.svg", "overview.png", "techniques.svg", "techniques.png")

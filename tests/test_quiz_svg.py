@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import matplotlib
+import pytest
 
-matplotlib.use("agg")
-
-import pytest  # noqa: E402
-
-from backdata import REGIONS, Mode  # noqa: E402
-from backdata.views.describe import alt_text, direction  # noqa: E402
-from backdata.interact.quiz import questions, quiz_html  # noqa: E402
-from backdata.views.svg import clean_svg, layered_figure  # noqa: E402
+from backdata import REGIONS, Mode
+from backdata.views.describe import alt_text, direction
+from backdata.interact.quiz import questions, quiz_html
+from backdata.views.svg import clean_svg, layered_figure
 
 
 @pytest.mark.parametrize("name", list(REGIONS))

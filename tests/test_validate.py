@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -27,11 +28,11 @@ from backdata import (
     total_minutes,
     validate,
 )
-from backdata.method import anatomy
-from backdata.method import techniques
 from backdata.core.geometry import contains
 from backdata.core.source import SOURCE_TITLE, quote_problem, source_line, source_lines
+from backdata.method import anatomy, techniques
 from backdata.method.validate import _check_region
+from backdata.views import theme
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "backdata" / "source" / "back-massage.txt"
@@ -257,6 +258,48 @@ def test_validate_checks_a_given_region_list():
     assert validate() == []
 
 
+# --- The theme: every region and caution has its colour and pattern ----------------------------------------------
+
+def test_validate_reports_a_region_without_its_colour(monkeypatch):
+    """A region missing from REGION_COLOR (a new region added to the data but not to the theme) is a problem."""
+    colours = {k: v for k, v in theme.REGION_COLOR.items() if k != "lumbar"}
+    monkeypatch.setattr(theme, "REGION_COLOR", MappingProxyType(colours))
+    assert validate() == ["lumbar: no colour in REGION_COLOR"]
+    assert validate([REGIONS["collar"]]) == [], "only the regions checked"
+
+
+def test_validate_reports_a_region_without_its_pattern_or_like_another(monkeypatch):
+    hatches = dict(theme.REGION_HATCH)
+    del hatches["collar"]
+    monkeypatch.setattr(theme, "REGION_HATCH", MappingProxyType(hatches))
+    assert validate() == ["collar: no fill pattern in REGION_HATCH"]
+    monkeypatch.setattr(theme, "REGION_COLOR", MappingProxyType(dict.fromkeys(REGIONS, "#000000")))
+    monkeypatch.setattr(theme, "REGION_HATCH", MappingProxyType(dict.fromkeys(REGIONS, "")))
+    assert "scapula: same colour and pattern as preliminary" in validate()
+
+
+def test_validate_reports_a_caution_without_a_hatch(monkeypatch):
+    """Each spatial caution of a region needs a hatch of its own on the region's plate."""
+    assert [c.key for c in REGIONS["collar"].cautions if c.zones] == ["vibration_c6", "spinous_processes"]
+    monkeypatch.setattr(theme, "CAUTION_HATCHES", ("////",))
+    problems = validate()
+    assert "collar: caution 'spinous_processes' has no hatch of its own (CAUTION_HATCHES has 1 for 2 spatial " \
+           "cautions)" in problems
+    assert not any(p.startswith(("preliminary", "scapula")) for p in problems), "one spatial caution: one hatch"
+    monkeypatch.setattr(theme, "CAUTION_HATCHES", ("////", ""))
+    assert any(p.startswith("collar: caution 'spinous_processes' has no hatch") for p in validate())
+
+
+def test_validate_reports_a_region_with_more_cautions_than_hatches():
+    """A region (given to validate) with more spatial cautions than there are hatches: the extra ones repeat."""
+    spatial = [c for c in CAUTIONS.values() if c.zones]
+    assert len(spatial) > len(theme.CAUTION_HATCHES)
+    crowded = dataclasses.replace(REGIONS["lumbar"], cautions=tuple(spatial))
+    problems = validate([crowded])
+    assert any(f"caution {spatial[len(theme.CAUTION_HATCHES)].key!r} has no hatch of its own" in p
+               for p in problems), problems
+
+
 # --- The source's own tensions -----------------------------------------------------------------------------
 
 TENSION_KEYS = {"collar_kneading_limit", "collar_steps_exceed_total", "first_session_too_short",
@@ -271,7 +314,7 @@ def tension(key):
 def test_source_tensions_are_listed_with_a_stance():
     tensions = source_tensions()
     keys = [t.key for t in tensions]
-    assert TENSION_KEYS <= set(keys)
+    assert TENSION_KEYS.issubset(keys)
     assert len(keys) == len(set(keys))
     for t in tensions:
         assert t.text and t.stance

@@ -1,18 +1,21 @@
-"""Checks of *our* data (every problem at once), apart from the source text's own tensions."""
+"""Checks of *our* data (every problem at once), apart from the source text's own tensions.
+
+The public :func:`backdata.validate` (:mod:`backdata.views.checks`) adds the theme's checks to these: this layer
+does not see the views."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
 from backdata.core.geometry import contains, polygon_area
-from backdata.method.classical import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
 from backdata.core.model import Cite, Mode, Region, Side, Technique, Tension
-from backdata.method.regions import as_regions
 from backdata.core.source import quote_problem
+from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
+from backdata.method.classical import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
+from backdata.method.regions import as_regions
 from backdata.method.techniques import TECHNIQUES
 
-__all__ = ["source_tensions", "validate"]
+__all__ = ["source_tensions", "validate_data"]
 
 
 def source_tensions() -> tuple[Tension, ...]:
@@ -94,7 +97,7 @@ def _check_region(reg: Region) -> list[str]:
     return p
 
 
-def validate(regions: Iterable[Region] | None = None) -> list[str]:
+def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
     """Every problem found in the collection's data, as sentences; empty when the data is sound.
 
     Checks: citations quote the source text on the lines they name; vertebral extents; zones; line numbering,
