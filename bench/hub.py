@@ -11,7 +11,7 @@ for each student does what a student and the class's one-click link do:
 4. opens ``backdata/notebooks/08-explorer.ipynb`` as a kernel session and runs the explorer in it over the
    kernel websocket (:data:`EXPLORER_CODE`), waiting for an ``execute_reply`` with status ``ok``;
 
-then reads the resident memory of each kernel and each single-user server from ``/proc``. Everything it
+then reads the resident memory of each kernel and each single-user server (:func:`bench.common.memory`). Everything it
 started (hub, proxy, idle culler, servers, kernels) is stopped in a ``finally``; the result says which
 processes, if any, outlived that.
 
@@ -19,8 +19,8 @@ processes, if any, outlived that.
 
 Installs nothing: it uses the installed ``jupyterhub``, ``nbgitpuller``, ``jupyterhub-idle-culler``,
 ``requests``, ``websocket-client`` and the proxy that ``npm install --prefix deploy
-configurable-http-proxy@5.3.0`` put in ``deploy/node_modules``. Importing this module loads only the
-standard library (``import backdata`` never imports it).
+configurable-http-proxy@5.3.0`` put in ``deploy/node_modules``. Ports and processes: :mod:`bench.common`.
+``import backdata`` never imports this module.
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,11 +38,32 @@ import time
 import urllib.parse
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+import psutil
+import requests
+import websocket  # websocket-client
+from jupyter_client.manager import KernelManager
+
+from bench.common import (
+    REPO,
+    address_space_limit_mb,
+    cmdline,
+    cwd,
+    descendants,
+    environ,
+    find_pid,
+    free_port,
+    free_ports,
+    kill_all,
+    memory,
+    nice,
+    process,
+    stop_popen,
+)
+
 DEPLOY = REPO / "deploy"
 HUB_CONFIG = DEPLOY / "jupyterhub_config.py"
 PROXY = DEPLOY / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -71,123 +90,12 @@ class HubBenchError(RuntimeError):
     the tail of the hub's log where that helps)."""
 
 
-# ------------------------------------------------------------------------------------------- /proc
-
-
-def _proc_status(pid: int) -> dict[str, int]:
-    """The ``kB`` fields of ``/proc/PID/status`` (VmRSS, VmHWM, VmSize, VmPeak, ...), in kB."""
-    out: dict[str, int] = {}
-    with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            parts = value.split()
-            if len(parts) == 2 and parts[1] == "kB":
-                out[key] = int(parts[0])
-    return out
-
-
-def _pss_kb(pid: int) -> int | None:
-    """Proportional set size (shared pages split among their users), or None where the kernel lacks it."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def _memory(pid: int) -> dict[str, float | None]:
-    st = _proc_status(pid)
-    pss = _pss_kb(pid)
-    return {
-        "rss_mb": round(st["VmRSS"] / 1024, 1),
-        "hwm_mb": round(st.get("VmHWM", st["VmRSS"]) / 1024, 1),
-        "vm_peak_mb": round(st.get("VmPeak", 0) / 1024, 1),
-        "pss_mb": round(pss / 1024, 1) if pss is not None else None,
-    }
-
-
-def _address_space_limit_mb(pid: int) -> float | None:
-    """The soft "Max address space" of ``/proc/PID/limits`` in MB (None: unlimited)."""
-    with open(f"/proc/{pid}/limits", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("Max address space"):
-                soft = line[len("Max address space"):].split()[0]
-                return None if soft == "unlimited" else round(int(soft) / 1024**2, 1)
-    return None
-
-
-def _environ(pid: int) -> dict[str, str]:
-    try:
-        with open(f"/proc/{pid}/environ", "rb") as f:
-            items = [a.decode(errors="replace").partition("=") for a in f.read().split(b"\0") if a]
-    except OSError:
-        return {}
-    return {k: v for k, _, v in items}
-
-
-def _ppids() -> dict[int, int]:
-    """pid -> parent pid for every process in /proc."""
-    out: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat.rpartition(")")[2].split()  # the command name may hold spaces and parentheses
-        if len(fields) > 2:
-            out[int(entry)] = int(fields[1])
-    return out
-
-
-def _descendants(pid: int) -> set[int]:
-    parents = _ppids()
-    children: dict[int, list[int]] = {}
-    for child, parent in parents.items():
-        children.setdefault(parent, []).append(child)
-    out, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            if child not in out:
-                out.add(child)
-                todo.append(child)
-    return out
-
-
-def _start_time(pid: int) -> int | None:
-    """The process's start time in clock ticks (with the pid, identifies one process: pids get reused)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
-            return int(f.read().rpartition(")")[2].split()[19])
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def _cmdline(pid: int) -> list[str]:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
-    except OSError:
-        return []
-
-
-def _nice(pid: int) -> int | None:
-    """The process's niceness (field 19 of ``/proc/PID/stat``)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
-            return int(f.read().rpartition(")")[2].split()[16])
-    except (OSError, IndexError, ValueError):
-        return None
+# ------------------------------------------------------------------------------------------- helpers
 
 
 def _kernel_transport(pid: int) -> str | None:
     """``transport`` of the connection file on the kernel's command line (``-f FILE``)."""
-    args = _cmdline(pid)
+    args = cmdline(pid)
     for flag, value in zip(args, args[1:]):
         if flag == "-f":
             try:
@@ -199,49 +107,12 @@ def _kernel_transport(pid: int) -> str | None:
 
 
 def find_kernel_pid(kernel_id: str) -> int:
-    """The pid of the kernel whose connection file is ``kernel-<kernel_id>.json`` (found in /proc/*/cmdline)."""
+    """The pid of the kernel whose connection file is ``kernel-<kernel_id>.json`` (on its command line)."""
     needle = f"kernel-{kernel_id}.json"
-    for entry in os.listdir("/proc"):
-        if entry.isdigit() and any(arg.endswith(needle) for arg in _cmdline(int(entry))):
-            return int(entry)
-    raise HubBenchError(f"no process has {needle} on its command line")
-
-
-def _alive(pid: int, started: int | None) -> bool:
-    return started is not None and _start_time(pid) == started
-
-
-def _kill_all(procs: dict[int, int | None]) -> list[int]:
-    """SIGTERM, then SIGKILL, the recorded processes (pid -> start time) still alive; return the survivors."""
-    for sig, wait in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
-        live = [p for p, t in procs.items() if _alive(p, t)]
-        for pid in live:
-            try:
-                os.kill(pid, sig)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline and any(_alive(p, procs[p]) for p in live):
-            time.sleep(0.1)
-    return sorted(p for p, t in procs.items() if _alive(p, t))
-
-
-# ------------------------------------------------------------------------------------------- helpers
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _free_ports(n: int) -> list[int]:
-    ports: list[int] = []
-    while len(ports) < n:
-        p = _free_port()
-        if p not in ports:
-            ports.append(p)
-    return ports
+    pid = find_pid(needle)
+    if pid is None:
+        raise HubBenchError(f"no process has {needle} on its command line")
+    return pid
 
 
 def students_per_machine(student_mb: float, machine_mb: float = MACHINE_MB, reserve: float = RESERVE) -> int:
@@ -278,14 +149,12 @@ def _log_tail(path: Path, lines: int = 40) -> str:
 def _execute_over_websocket(ws_url: str, headers: list[str], code: str, timeout: float) -> dict[str, Any]:
     """Send one execute_request on a kernel's ``/channels`` websocket; return the reply's content (and any
     error output) once the execute_reply for it arrives."""
-    import websocket  # websocket-client
-
     session = uuid.uuid4().hex
     msg_id = uuid.uuid4().hex
     msg = {
         "header": {"msg_id": msg_id, "username": "backdata-bench", "session": session,
                    "msg_type": "execute_request", "version": "5.3",
-                   "date": datetime.now(timezone.utc).isoformat()},
+                   "date": datetime.now(UTC).isoformat()},
         "parent_header": {}, "metadata": {}, "buffers": [], "channel": "shell",
         "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
                     "allow_stdin": False, "stop_on_error": True},
@@ -326,8 +195,8 @@ class _Hub:
 
     def __init__(self, mode_env: dict[str, str], port: int | None = None) -> None:
         self.state = Path(tempfile.mkdtemp(prefix="backdata-hub-"))
-        self.port = port or _free_port()
-        api_port, proxy_api_port = [p for p in _free_ports(3) if p != self.port][:2]
+        self.port = port or free_port()
+        api_port, proxy_api_port = [p for p in free_ports(3) if p != self.port][:2]
         self.env = _clean_env()
         self.env.update(
             BACKDATA_HUB_STATE=str(self.state),
@@ -339,21 +208,20 @@ class _Hub:
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = self.state / "hub.log"
         self.proc: subprocess.Popen | None = None
-        self.tree: dict[int, int | None] = {}  # every process of the run: pid -> start time
+        self.tree: dict[int, psutil.Process] = {}  # every process of the run (psutil knows each one's start time)
 
     def fail(self, message: str) -> HubBenchError:
         return HubBenchError(message + _log_tail(self.log_path))
 
     def remember_tree(self) -> None:
         if self.proc is not None:
-            for pid in {self.proc.pid, *_descendants(self.proc.pid)}:
-                self.tree.setdefault(pid, _start_time(pid))
+            for p in [process(self.proc.pid), *descendants(self.proc.pid)]:
+                if p is not None:
+                    self.tree.setdefault(p.pid, p)
 
     def start(self) -> None:
         """Start the hub (the real ``jupyterhub`` process, its pid recorded) and wait until it answers through
         the proxy."""
-        import requests
-
         if not os.access(PROXY, os.X_OK):
             raise HubBenchError(f"configurable-http-proxy not found at {PROXY}: run `{PROXY_INSTALL}` in {REPO}")
         with open(self.log_path, "wb") as hub_log:
@@ -361,7 +229,7 @@ class _Hub:
                 [sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)],
                 cwd=self.state, env=self.env, stdout=hub_log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             )
-        self.tree[self.proc.pid] = _start_time(self.proc.pid)
+        self.remember_tree()
         deadline = time.monotonic() + HUB_START_TIMEOUT
         while True:
             if self.proc.poll() is not None:
@@ -381,8 +249,6 @@ class _Hub:
         """Stop the users' servers through the hub, SIGTERM the hub (it stops the servers, the proxy and the
         idle culler too), then kill whatever of the recorded process tree survived; remove the state.
         Returns the pids that outlived all that (should be none)."""
-        import requests
-
         left: list[int] = []
         if self.proc is not None:
             self.remember_tree()
@@ -397,14 +263,8 @@ class _Hub:
             if users and headers and self.proc.poll() is None:
                 with ThreadPoolExecutor(max_workers=len(users)) as pool:
                     list(pool.map(stop_server, users))
-            if self.proc.poll() is None:
-                self.proc.send_signal(signal.SIGTERM)
-                try:
-                    self.proc.wait(STOP_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait(5)
-            left = _kill_all(self.tree)
+            stop_popen(self.proc, STOP_TIMEOUT, kill_timeout=5)
+            left = kill_all(self.tree.values())
         if log is not None and self.log_path.exists():
             Path(log).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.log_path, log)
@@ -428,8 +288,6 @@ def _pull_branch() -> str:
 
 def _login(base: str, name: str, password: str) -> tuple[Any, int]:
     """Log in through the hub's form as a browser does (xsrf field included); return (session, HTTP status)."""
-    import requests
-
     b = requests.Session()
     page = b.get(f"{base}/hub/login", timeout=10)
     m = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
@@ -461,7 +319,7 @@ def check_production_start(port: int | None = None, *, log: str | Path | None = 
         out["bad_login_status"] = status
         out["login_page_status"] = b.get(f"{hub.base}/hub/login", timeout=10).status_code
         hub.remember_tree()
-        out["services"] = sorted({a for p in hub.tree for a in _cmdline(p) if a.startswith("jupyterhub_")})
+        out["services"] = sorted({a for p in hub.tree for a in cmdline(p) if a.startswith("jupyterhub_")})
         text = hub.log_path.read_text(encoding="utf-8", errors="replace")
         for key, pattern in (("authenticator", r"Using Authenticator: (\S+)"), ("spawner", r"Using Spawner: (\S+)")):
             m = re.search(pattern, text)
@@ -485,8 +343,6 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
     empty). ``log``: where to copy the hub's log (it holds the servers' logs too) before the temporary state
     is removed.
     """
-    import requests
-
     if students < 1:
         raise ValueError(f"students must be at least 1, not {students}")
     if shutil.which("git") is None:
@@ -612,25 +468,25 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
         timings["explorer_done"] = round(time.monotonic() - t0, 2)
         hub.remember_tree()
 
-        # -- memory, from /proc
+        # -- memory, limits and placement of each student's processes
         for name in names:
             s = per[name]
             kpid = find_kernel_pid(s["kernel_id"])
             spid = s["server_pid"]
-            if not spid or kpid not in _descendants(spid):
+            if not spid or kpid not in {p.pid for p in descendants(spid)}:
                 raise fail(f"kernel {kpid} of {name} is not a child of its server {spid}")
             s["kernel_pid"] = kpid
-            s["kernel"] = _memory(kpid)
-            s["server"] = _memory(spid)
-            s["cwd"] = os.readlink(f"/proc/{kpid}/cwd")
-            s["kernel_address_space_limit_mb"] = _address_space_limit_mb(kpid)
-            s["kernel_openblas_threads"] = _environ(kpid).get("OPENBLAS_NUM_THREADS")
-            s["kernel_nice"] = _nice(kpid)
+            s["kernel"] = memory(kpid)
+            s["server"] = memory(spid)
+            s["cwd"] = cwd(kpid)
+            s["kernel_address_space_limit_mb"] = address_space_limit_mb(kpid)
+            s["kernel_openblas_threads"] = environ(kpid).get("OPENBLAS_NUM_THREADS")
+            s["kernel_nice"] = nice(kpid)
             s["kernel_transport"] = _kernel_transport(kpid)
         hub_pid = hub.proc.pid
-        proxy = [p for p in _descendants(hub_pid) if any("configurable-http-proxy" in a for a in _cmdline(p))]
-        result["hub_rss_mb"] = _memory(hub_pid)["rss_mb"]
-        result["proxy_rss_mb"] = _memory(proxy[0])["rss_mb"] if proxy else None
+        proxy = [p.pid for p in descendants(hub_pid) if any("configurable-http-proxy" in a for a in cmdline(p.pid))]
+        result["hub_rss_mb"] = memory(hub_pid)["rss_mb"]
+        result["proxy_rss_mb"] = memory(proxy[0])["rss_mb"] if proxy else None
         result["hub_students"] = sum(per[n].get("execute_status") == "ok" for n in names)
     finally:
         http.close()
@@ -655,13 +511,11 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
 
 def measure_kernel_rss(code: str = EXPLORER_CODE, timeout: float = 120.0) -> dict[str, Any]:
     """One student's kernel, no hub: start a local ``python3`` kernel (jupyter_client's KernelManager) in a
-    temporary runtime / IPython dir, run the explorer, read the kernel's memory from /proc.
+    temporary runtime / IPython dir, run the explorer, read the kernel's memory (:func:`bench.common.memory`).
 
     Returns ``kernel_rss_mb`` (VmRSS after the explorer), with ``kernel_hwm_mb`` (peak RSS), ``kernel_pss_mb``
     and ``kernel_vm_peak_mb`` (peak address space: what the hub's RLIMIT_AS must leave room for).
     """
-    from jupyter_client.manager import KernelManager
-
     with tempfile.TemporaryDirectory(prefix="backdata-kernel-") as d:
         env = _clean_env()
         env.update(JUPYTER_RUNTIME_DIR=d, IPYTHONDIR=os.path.join(d, "ipython"))
@@ -679,7 +533,7 @@ def measure_kernel_rss(code: str = EXPLORER_CODE, timeout: float = 120.0) -> dic
                 raise HubBenchError(f"the explorer failed in a local kernel: {reply['content'].get('ename')}: "
                                     f"{reply['content'].get('evalue')}")
             pid = km.provisioner.pid  # type: ignore[union-attr]
-            mem = _memory(pid)
+            mem = memory(pid)
         finally:
             if client is not None:
                 client.stop_channels()

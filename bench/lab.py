@@ -12,8 +12,9 @@ The browser tests (``tests/test_lab.py``, ``tests/test_voila.py``, via ``tests/b
 * :func:`lab_open_notebook`, :func:`lab_run_all`, :func:`wait_for_explorer`, :func:`explorer_view` and the
   ``explorer_*`` actions drive the explorer of ``notebooks/08-explorer.ipynb`` as a reader would.
 
-Playwright is a test / development dependency (``requirements-dev.txt``): it is imported inside the functions
-that need it, never at import time. Importing this module loads only the standard library.
+Ports and processes: :mod:`bench.common`. Playwright is a test / development dependency
+(``requirements-dev.txt``): it is imported inside the functions that need it, never at import time.
+Importing this module loads the standard library and psutil only.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import math
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+from bench.common import REPO, free_port, stop_popen
+
 NOTEBOOKS = REPO / "notebooks"
 EXPLORER_NOTEBOOK = "08-explorer.ipynb"
 
@@ -129,13 +130,6 @@ def make_sandbox(notebooks: Path | str | None = None) -> Sandbox:
 # --------------------------------------------------------------------------------------------- servers
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that was free a moment ago (the server is told not to try others)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class Server:
     """A server process started by the bench: its own PID, its URL, and its log file."""
@@ -158,13 +152,7 @@ class Server:
 
     def stop(self, timeout: float = 15.0) -> None:
         """Terminate the process (SIGTERM lets Jupyter shut its kernels down), then kill it if it lingers."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=timeout)
+        stop_popen(self.proc, timeout)
         if self._log is not None and not self._log.closed:
             self._log.close()
 
@@ -615,7 +603,7 @@ def measure_lab_update(
                 if kind == "region" and len(regions) > 1:
                     current = next((r for r in regions if r == _selected_label(page)), regions[0])
                     target = regions[(regions.index(current) + 1) % len(regions)]
-                    samples.append(_timed(page, lambda: explorer_select_region(page, target)))
+                    samples.append(_timed(page, lambda target=target: explorer_select_region(page, target)))
                     kinds.append("region")
                     continue
                 step, lo, hi = (_number(view[k]) for k in ("step", "step_min", "step_max"))
@@ -625,7 +613,7 @@ def measure_lab_update(
                 elif at_max:
                     kind = "prev"
                 button = "Next ▶" if kind == "next" else "◀ Prev"
-                samples.append(_timed(page, lambda: explorer_click(page, button)))
+                samples.append(_timed(page, lambda button=button: explorer_click(page, button)))
                 kinds.append("step")
             if screenshot is not None:
                 Path(screenshot).parent.mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,16 @@ import io
 import json
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+
+from nbconvert import HTMLExporter
+
+from backdata.interact.explorer import explorer
+from backdata.publish.handout import build_handouts, execute_notebook, notebook_paths
+from bench.hub import measure_hub, measure_kernel_rss
+from bench.lab import measure_lab_update
 
 
 def _ms(samples: list[float]) -> tuple[float, float]:
@@ -35,7 +43,6 @@ def bench_explorer(changes: int = 60, naive_changes: int = 12) -> dict:
     import matplotlib.pyplot as plt
 
     from backdata.views import draw
-    from backdata.interact.explorer import explorer
 
     ex = explorer("lumbar", "hygienic", 1)
     n = ex.step_w.max
@@ -75,12 +82,6 @@ def bench_explorer(changes: int = 60, naive_changes: int = 12) -> dict:
 
 def bench_handouts(notebooks: str = "notebooks") -> dict:
     """Bytes of every handout page (one build), and of one plain nbconvert export of the same notebook."""
-    import tempfile
-
-    from nbconvert import HTMLExporter
-
-    from backdata.publish.handout import build_handouts, execute_notebook, notebook_paths
-
     paths = notebook_paths(notebooks)
     executed = {p.stem: execute_notebook(p) for p in paths}
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,10 +105,7 @@ def bench_handouts(notebooks: str = "notebooks") -> dict:
 
 
 def bench_lab(samples: int = 20) -> dict:
-    try:
-        from bench.lab import measure_lab_update
-    except ImportError as exc:  # the lab measurement needs the test/dev set (playwright, chromium)
-        return {"lab_update_ms_median": None, "lab_error": f"{exc}"}
+    """In JupyterLab, driven by Chromium (playwright and Chromium needed: the error says when they are not)."""
     try:
         return measure_lab_update(samples)
     except Exception as exc:  # report, don't hide: the figure is missing and says why
@@ -116,8 +114,6 @@ def bench_lab(samples: int = 20) -> dict:
 
 def bench_memory(hub: bool = True) -> dict:
     """One student's kernel after running the explorer; with ``hub``, several students on a test hub."""
-    from bench.hub import measure_hub, measure_kernel_rss
-
     out: dict = {}
     for name, fn in (("kernel", measure_kernel_rss), ("hub", measure_hub if hub else None)):
         if fn is None:

@@ -11,9 +11,9 @@ import math
 import pytest
 
 from backdata import CAUTIONS, LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, REGIONS, Point, Side, Target, Technique
-from backdata.method.anatomy import CITED_LEVELS, SPINOUS_BAND_HALF_WIDTH, WAIST_WATERSHED_Y, cm
 from backdata.core.geometry import clip_below, contains, point_at, polygon_area
 from backdata.core.model import StrokeKind
+from backdata.method.anatomy import CITED_LEVELS, SPINOUS_BAND_HALF_WIDTH, WAIST_WATERSHED_Y, cm
 
 ALL_LINES = [(reg, ln) for reg in REGIONS.values() for ln in reg.lines]
 LINE_IDS = [f"{reg.name}-{ln.label}" for reg, ln in ALL_LINES]
@@ -222,7 +222,7 @@ def test_psis_at_s2_about_5_cm_out():
 
 def test_waist_watershed_at_l2():
     """Sappey: a horizontal watershed around the waist, at about L2 behind."""
-    assert WAIST_WATERSHED_Y == LEVELS["L2"]
+    assert LEVELS["L2"] == WAIST_WATERSHED_Y
     assert {p.y for p in LANDMARKS["waist_watershed"].points} == {LEVELS["L2"]}
 
 
@@ -246,7 +246,7 @@ def test_scapula_spine_runs_from_its_root_to_the_acromion():
 
 def test_spinous_band_is_about_2_cm_each_side():
     """The band of the spinous processes: strokes run beside them, about 2 cm out (anatomy.md; line 32)."""
-    assert SPINOUS_BAND_HALF_WIDTH == pytest.approx(cm(2.0), abs=1e-3)
+    assert pytest.approx(cm(2.0), abs=1e-3) == SPINOUS_BAND_HALF_WIDTH
     band = LANDMARKS["spinous_band"].points
     assert {round(abs(p.x), 6) for p in band} == {round(SPINOUS_BAND_HALF_WIDTH, 6)}
 

@@ -10,6 +10,7 @@ import math
 import os
 from pathlib import Path
 
+from bench.lab import measure_lab_update
 from browser import (  # noqa: F401  (chromium_page, lab_server, sandbox are pytest fixtures)
     CHROMIUM,
     chromium_page,
@@ -25,8 +26,6 @@ from browser import (  # noqa: F401  (chromium_page, lab_server, sandbox are pyt
     wait_for_explorer,
     wait_for_view_change,
 )
-
-from bench.lab import measure_lab_update
 
 
 def test_chromium_is_installed():

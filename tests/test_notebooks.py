@@ -12,6 +12,7 @@ import importlib.util
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ import nbformat
 import pytest
 
 from backdata.core.source import source_line
+from backdata.publish.editions import _clean
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -40,7 +42,6 @@ def _tool(name: str):
     return module
 
 
-clean_notebooks = _tool("clean_notebooks")
 make_nav = _tool("make_nav")
 
 PATHS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -76,12 +77,21 @@ def test_valid_nbformat_4_python3(path):
     assert nb.metadata.kernelspec.name == "python3"
 
 
-@per_notebook
-def test_committed_clean(path):
-    assert clean_notebooks.problems(_read(path)) == []
+NBSTRIPOUT = [sys.executable, "-m", "nbstripout", "--keep-id", "--extra-keys", "metadata.language_info.version"]
+"""nbstripout as the git filter, the pre-commit hook and the editions run it (README, "Development"): cell ids
+kept (``nav-contents`` and friends are names), and the Python version dropped with the run metadata."""
 
 
-def test_clean_tool_strips_what_a_run_leaves_and_is_idempotent(tmp_path):
+def _nbstripout(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([*NBSTRIPOUT, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+def test_committed_clean():
+    out = _nbstripout("--verify", *PATHS)
+    assert out.returncode == 0, f"not clean (run: nbstripout --keep-id notebooks/*.ipynb):\n{out.stdout}{out.stderr}"
+
+
+def test_nbstripout_strips_what_a_run_leaves_and_is_idempotent(tmp_path):
     nb = _read(NOTEBOOK_DIR / EXPECTED[1])
     code = next(c for c in nb.cells if c.cell_type == "code")
     code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="hi\n")]
@@ -91,14 +101,19 @@ def test_clean_tool_strips_what_a_run_leaves_and_is_idempotent(tmp_path):
     nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
     dirty = tmp_path / "dirty.ipynb"
     nbformat.write(nb, dirty)
-    assert len(clean_notebooks.check_files([dirty])[dirty]) == 5
-    assert clean_notebooks.main(["--check", str(dirty)]) == 1
-    assert clean_notebooks.clean_file(dirty) is True
+    assert _nbstripout("--verify", dirty).returncode == 1
+    assert _nbstripout(dirty).returncode == 0
     after = dirty.read_text()
-    assert clean_notebooks.check_files([dirty]) == {}
-    assert clean_notebooks.clean_file(dirty) is False
+    assert _nbstripout("--verify", dirty).returncode == 0
+    assert _nbstripout(dirty).returncode == 0
     assert dirty.read_text() == after
-    assert clean_notebooks.main(["--check", str(dirty)]) == 0
+    clean = _read(dirty)
+    assert [c.id for c in clean.cells] == [c.id for c in nb.cells]
+    assert clean.metadata.language_info == {"name": "python"} and "widgets" not in clean.metadata
+    assert all(not c.get("outputs") and c.get("execution_count") is None and "execution" not in c.metadata
+               for c in clean.cells)
+    # the editions clean with the same keys
+    assert nbformat.writes(_clean(nb)) == nbformat.writes(clean)
 
 
 def test_navigation_is_current():

@@ -18,10 +18,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backdata.publish import figures as figs
 from backdata.__main__ import main
-from backdata.publish.files import LOCK, MARKER, foreign_files, replace_dir, write_atomic, write_marker
 from backdata.core.errors import BackdataError
+from backdata.publish import figures as figs
+from backdata.publish.files import LOCK, MARKER, foreign_files, replace_dir, write_atomic, write_marker
 
 ROOT = Path(__file__).resolve().parents[1]
 

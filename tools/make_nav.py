@@ -4,7 +4,7 @@
     python tools/make_nav.py --check    # change nothing; exit 1 and list the notebooks whose navigation is stale
 
 The notebooks themselves are the source of their content (edit them in Jupyter, then run this and
-``tools/clean_notebooks.py``); this script owns two markdown cells in each and nothing else:
+``nbstripout``, README "Notebooks"); this script owns two markdown cells in each and nothing else:
 
 * the **contents** cell, right after the title cell: links to the notebook's own ``## `` sections (not the
   front matter, "What you will learn" and "Prerequisites", which follow it directly);

@@ -1,7 +1,7 @@
 """Command line: ``python -m backdata [check | figures | build | bench]``.
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
-:func:`backdata.method.validate` finds a problem. ``figures [--out DIR]`` writes every figure to ``DIR/figures``
+:func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure to ``DIR/figures``
 (default ``./figures``). ``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the
 notebooks executed and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per
 region), the slides (``DIR/slides``) and the instructor and student editions (``DIR/editions``).
@@ -11,60 +11,82 @@ is left alone. Each sub-folder carries a ``.backdata-output`` marker listing the
 replaces a sub-folder only when it is missing, empty, or marked and holding nothing else, and otherwise refuses
 before any work starts. One build at a time per DIR (``DIR/.backdata.lock``; a second one waits).
 Errors are one or two lines on stderr, exit 1 (usage errors: 2); ``--debug`` or ``BACKDATA_DEBUG=1`` shows the
-traceback."""
+traceback.
+
+Installed with ``pip install backdata``, ``check`` runs on the base dependencies; ``figures`` needs the ``draw``
+extra and ``build`` the ``build`` extra: their modules are imported when the command runs, and a missing one
+is named with the extra that brings it. ``bench`` runs from a checkout of the repository only (its ``bench/``
+folder is not part of the package).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
+import shutil
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
 from backdata.core.errors import BackdataError
+from backdata.core.model import Mode
+from backdata.method.regions import REGIONS
+from backdata.method.validate import source_tensions
+from backdata.publish.files import no_notebooks, prepare_outputs
+from backdata.views.checks import validate
+from backdata.views.tables import plan, session, total_minutes
 
 OUTPUTS = ("figures", "handouts", "slides", "editions")
 """The folders backdata writes in ``--out``; each carries a ``.backdata-output`` marker."""
 
 
-def _check(_: argparse.Namespace) -> int:
-    import backdata
+@contextlib.contextmanager
+def _needs(extra: str, command: str) -> Iterator[None]:
+    """Turn a missing optional dependency into one line that names the extra to install."""
+    try:
+        yield
+    except ModuleNotFoundError as e:
+        if (e.name or "").partition(".")[0] in ("backdata", "bench"):
+            raise
+        raise BackdataError(f"`{command}` needs the {extra!r} extra (module {e.name!r} is missing): "
+                            f"pip install 'backdata[{extra}]'") from None
 
-    problems = backdata.method.validate()
+
+def _check(_: argparse.Namespace) -> int:
+    problems = validate()
     for p in problems:
         print(f"problem: {p}", file=sys.stderr)
     with pd.option_context("display.width", 160, "display.max_colwidth", 40, "display.max_columns", 20):
-        for reg in backdata.REGIONS.values():
-            for mode in backdata.Mode:
-                total = backdata.total_minutes(reg, mode)
+        for reg in REGIONS.values():
+            for mode in Mode:
+                total = total_minutes(reg, mode)
                 print(f"\n== {reg.title} ({reg.name}), {mode.value}: {total}")
-                df = backdata.plan(reg, mode, editorial=True)
+                df = plan(reg, mode, editorial=True)
                 print(df[["technique", "step", "lines", "minutes_min", "minutes_max", "minutes_from"]]
                       .to_string())
-        s = backdata.session(first_session=True)
+        s = session(first_session=True)
         print("\n== First session, default order (hygienic)")
         print(s[["region", "minutes_min", "minutes_max", "source"]].to_string(index=False))
         for b in s.attrs["breaks"]:
             print(f"  {b}")
-    print(f"\nvalidate(): {len(problems)} problem(s); {len(backdata.source_tensions())} source tensions noted")
+    print(f"\nvalidate(): {len(problems)} problem(s); {len(source_tensions())} source tensions noted")
     return 1 if problems else 0
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from backdata.publish.files import prepare_outputs
-
     with prepare_outputs(Path(args.out), ["figures"]) as root:
         _write_figures(root, args.style)
     return 0
 
 
 def _write_figures(root: Path, style: str) -> None:
-    import time
-
-    from backdata.publish.figures import build_figures
-
+    with _needs("draw", "backdata figures"):
+        from backdata.publish.figures import build_figures
     t0 = time.perf_counter()
     files = build_figures(root / "figures", style)
     size = sum(f.stat().st_size for f in files)
@@ -73,12 +95,10 @@ def _write_figures(root: Path, style: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    import shutil
-    import time
-
-    from backdata.publish.files import no_notebooks, prepare_outputs
-    from backdata.publish.handout import build_handouts, notebook_paths
-
+    with _needs("build", "backdata build"):
+        from backdata.publish.editions import build_editions
+        from backdata.publish.handout import build_handouts, notebook_paths
+        from backdata.publish.slides import build_slides
     # Inputs first, before any long work: the notebooks, Chromium for --pdf, the output folders.
     if not notebook_paths(args.notebooks):
         raise no_notebooks(args.notebooks)
@@ -94,9 +114,6 @@ def _build(args: argparse.Namespace) -> int:
         size = sum(f.stat().st_size for f in files)
         print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
               f"{time.perf_counter() - t0:.1f} s")
-        from backdata.publish.editions import build_editions
-        from backdata.publish.slides import build_slides
-
         slides = build_slides(root)
         print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
         editions = build_editions(root, args.notebooks)
@@ -121,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the full traceback on an error (or set BACKDATA_DEBUG=1)")
-    parser = argparse.ArgumentParser(prog="python -m backdata", description=__doc__.splitlines()[0],
+    parser = argparse.ArgumentParser(prog="backdata", description=__doc__.splitlines()[0],
                                      parents=[common])
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("check", help="validate the data and print each region's plan (default)", parents=[common])
@@ -164,13 +181,25 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "build":
         return _build(args)
     if args.command == "bench":
-        try:  # the harnesses live in the repository's bench/ folder, not in the installed package
-            from bench.run import main as bench_main
-        except ImportError:
-            raise BackdataError("the benchmarks run from a checkout of the repository (its bench/ folder): "
-                                "cd into the checkout and run `python -m backdata bench` there") from None
-        return bench_main(lab=not args.no_lab, hub=not args.no_hub)
+        return _bench_main()(lab=not args.no_lab, hub=not args.no_hub)
     parser.error(f"unknown command {args.command!r}")
     return 2
 
 
+
+
+def _bench_main():
+    """``bench.run.main`` from the checkout in the current folder: the harnesses live in the repository's
+    ``bench/`` folder, not in the installed package."""
+    here = Path.cwd()
+    if (here / "bench" / "run.py").is_file() and str(here) not in sys.path:
+        sys.path.insert(0, str(here))  # the `backdata` command does not put the current folder on sys.path
+    try:
+        from bench.run import main
+    except ModuleNotFoundError as e:
+        if e.name in ("bench", "bench.run"):
+            raise BackdataError("the benchmarks run from a checkout of the repository (its bench/ folder): "
+                                "cd into the checkout and run `backdata bench` there") from None
+        raise BackdataError(f"the benchmarks need the development requirements (module {e.name!r} is missing): "
+                            "pip install -r requirements-dev.txt") from None
+    return main

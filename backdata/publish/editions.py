@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import nbformat
+from nbstripout import strip_output
 
 from backdata.publish.files import replace_dir, write_atomic
 from backdata.publish.handout import notebook_paths
@@ -27,13 +28,18 @@ def _region_of(stem: str) -> str | None:
     return next((n for n in REGIONS if n.replace("_", "-") in stem), None)
 
 
+STRIP_KEYS = (
+    "metadata.signature", "metadata.widgets", "metadata.language_info.version",
+    "cell.metadata.collapsed", "cell.metadata.ExecuteTime", "cell.metadata.execution",
+    "cell.metadata.heading_collapsed", "cell.metadata.hidden", "cell.metadata.scrolled",
+)
+"""What running or viewing a notebook leaves in its metadata: nbstripout's own list, and the Python version
+(the same keys as the git filter and ``nbstripout --verify`` in the tests; README, "Development")."""
+
+
 def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-        cell.metadata.pop("execution", None)
-    nb.metadata.pop("widgets", None)
-    return nb
+    """``nb`` without outputs, execution counts and run metadata (nbstripout; the cell ids are kept)."""
+    return strip_output(nb, keep_output=False, keep_count=False, keep_id=True, extra_keys=list(STRIP_KEYS))
 
 
 def instructor_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from backdata.core.errors import BackdataError
 
 __all__ = ["LOCK", "MARKER", "check_root", "check_target", "foreign_files", "no_notebooks", "output_lock",
@@ -184,8 +186,6 @@ _locks: dict[Path, object] = {}
 def output_lock(root: Path) -> Iterator[None]:
     """Hold ``root/.backdata.lock`` (re-entrant within this process). Another build holding it: say so on
     stderr and wait for it to finish."""
-    from filelock import FileLock, Timeout
-
     key = Path(root).resolve()
     lock = _locks.get(key)
     if lock is None:

@@ -90,7 +90,7 @@ def plan(region_: str | Region, mode: str | Mode = Mode.hygienic, *, editorial: 
     """
     reg, mode, editorial = region(region_), as_mode(mode), as_bool("editorial", editorial)
     rows = []
-    for i, (step, (mins, origin)) in enumerate(zip(reg.steps, step_minutes(reg, mode, editorial=editorial)), 1):
+    for step, (mins, origin) in zip(reg.steps, step_minutes(reg, mode, editorial=editorial)):
         rows.append({
             "technique": step.technique.value,
             "step": step.title,
