@@ -12,7 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from backdata import REGIONS, Mode, Technique  # noqa: E402
-from backdata.interact.explorer import explorer, plan_html, region_stepper, session_planner  # noqa: E402
+from backdata.interact.explorer import explorer, plan_html, region_stepper  # noqa: E402
+from backdata.interact.planner import session_planner  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

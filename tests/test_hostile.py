@@ -15,7 +15,8 @@ import nbformat
 import pytest
 
 from backdata.method import regions as regions_module
-from backdata.publish.handout import _Page, region_sheet, render_page, sanitize_markdown_html, sanitize_output_html
+from backdata.publish.handout import region_sheet, render_page, sanitize_markdown_html, sanitize_output_html
+from backdata.publish.page import Page
 
 EVIL = "<img src=x onerror=alert(1)><script>alert(1)</script>\"'&"
 ESCAPED = "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -148,7 +149,7 @@ def _check(markup: str) -> None:
 
 
 def test_region_sheet(evil_region):
-    page = _Page()
+    page = Page()
     html = region_sheet("lumbar", page)
     _check(html)
     assert_harmless("".join(sp.defs for sp in page.sprites.values()))
@@ -184,7 +185,7 @@ def test_svg_alt_text(evil_region):
     svg = clean_svg('<svg xmlns="http://www.w3.org/2000/svg"><g id="a"></g></svg>', "p", label=alt_text(evil_region,
                                                                                                           "hygienic", 1))
     _check(svg)
-    page = _Page()
+    page = Page()
     sp = page.sprite("lumbar")
     assert isinstance(sp, type(sprite(sp.figure)))
     _check(sp.view((), label=EVIL))
@@ -201,7 +202,7 @@ def test_slides(evil_region):
 
 
 def test_handout_views_with_hostile_data(evil_region):
-    from backdata.interact.explorer import VIEW_MIME
+    from backdata.interact.state import VIEW_MIME
 
     cells = [_out({VIEW_MIME: {"kind": "explorer", "regions": ["lumbar"], "region": "lumbar", "mode": "hygienic",
                                "step": 1}, "text/plain": "x"}),

@@ -33,7 +33,7 @@ from backdata import (  # noqa: E402
     total_minutes,
 )
 from backdata.core.errors import as_bool, as_int  # noqa: E402
-from backdata.interact import explorer  # noqa: E402
+from backdata.interact import explorer, planner  # noqa: E402
 from backdata.views import describe, draw, strokes  # noqa: E402
 from backdata.method.regions import as_regions, as_step  # noqa: E402
 from backdata.views.tables import step_minutes  # noqa: E402
@@ -178,7 +178,7 @@ FLAG_CALLS = {
     "step_minutes(editorial)": lambda v: step_minutes("lumbar", "hygienic", editorial=v),
     "session(first_session)": lambda v: session(first_session=v),
     "check_session(first_session)": lambda v: check_session(first_session=v),
-    "session_planner(first_session)": lambda v: explorer.session_planner(first_session=v),
+    "session_planner(first_session)": lambda v: planner.session_planner(first_session=v),
     "Explorer(keep_view)": lambda v: explorer.Explorer(keep_view=v),
     "draw_region(legend)": lambda v: draw.draw_region("lumbar", legend=v),
     "draw_region(crop)": lambda v: draw.draw_region("lumbar", crop=v),
@@ -255,9 +255,9 @@ def test_explorer_regions():
     _fails(lambda: explorer.Explorer(mode="sport"), "unknown mode 'sport'")
     _fails(lambda: explorer.Explorer(interval=0), "interval must be a number greater than 0")
     _fails(lambda: explorer.Explorer(interval="fast"), "interval must be a number greater than 0")
-    _fails(lambda: explorer.session_planner(regions=5), "regions of the planner must be")
-    _fails(lambda: explorer.session_planner(regions=["lumbar", "nope"]), "unknown region 'nope'")
-    _fails(lambda: explorer.session_planner(mode=3), "mode must be a name (str)")
+    _fails(lambda: planner.session_planner(regions=5), "regions of the planner must be")
+    _fails(lambda: planner.session_planner(regions=["lumbar", "nope"]), "unknown region 'nope'")
+    _fails(lambda: planner.session_planner(mode=3), "mode must be a name (str)")
     _fails(lambda: explorer.region_stepper("nope"), "unknown region 'nope'")
     ex = explorer.Explorer("collar", "therapeutic", np.int64(2), regions="collar")  # one name: one region
     assert [o[1] for o in ex.region_w.options] == ["collar"] and ex.step_w.value == 2

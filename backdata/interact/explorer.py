@@ -1,4 +1,5 @@
-"""The interactive explorer and session planner (ipywidgets glue; the notebooks only call these).
+"""The interactive explorer (ipywidgets glue; the notebooks only call it). The session planner is in
+:mod:`backdata.interact.planner`.
 
 Speed: each region is drawn once, as one SVG holding every view as a layer (:mod:`backdata.views.svg`). A change
 of mode or step re-encodes nothing: the explorer swaps a few hundred bytes of CSS that show the chosen
@@ -10,27 +11,25 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from functools import lru_cache
+from functools import cache
 from html import escape
 
-from backdata.views.describe import alt_text
 from backdata.core.errors import BackdataError, as_bool, as_number
 from backdata.core.model import Mode, Region
+from backdata.interact.state import VIEW_MIME, ViewState
 from backdata.method.regions import REGIONS, as_mode, as_regions, as_step, region
 from backdata.method.regions import region as get_region  # the constructor's `region` argument shadows the name
+from backdata.views import text
+from backdata.views.describe import alt_text
 from backdata.views.svg import LayeredFigure, layered_figure
-from backdata.views.tables import check_session, plan, session, session_steps
+from backdata.views.tables import plan
 
-__all__ = ["VIEW_MIME", "Explorer", "SessionPlanner", "explorer", "plan_html", "region_stepper", "session_planner"]
+__all__ = ["Explorer", "caution_items", "explorer", "plan_html", "region_stepper"]
 
 _ids = itertools.count(1)
 
-VIEW_MIME = "application/vnd.backdata.view+json"
-"""Beside the widget, each view displays this small JSON of its state: the handout builder renders the same
-choices as native form controls (no kernel, no script)."""
 
-
-@lru_cache(maxsize=None)
+@cache
 def _base_figure(name: str) -> LayeredFigure:
     """A region's layered figure, drawn once per kernel."""
     return layered_figure(name)
@@ -43,18 +42,17 @@ def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
     df = plan(reg, mode, editorial=True)
     rows = []
     for i, r in df.iterrows():
-        mins = "—" if r.minutes_from == "unknown" else (
-            f"{r.minutes_min:g}–{r.minutes_max:g}" if r.minutes_min != r.minutes_max else f"{r.minutes_min:g}")
+        mins = "—" if r.minutes_from == "unknown" else text.minutes_span(r.minutes_min, r.minutes_max)
         if r.editorial:
-            mins = f"≈{mins} <small>(editorial)</small>"
+            mins = f"≈{mins} <small>({text.EDITORIAL})</small>"
         cur = ' class="bd-current" aria-current="step"' if i == current else ""
-        note = escape(r.note) + (" <strong>Only by indication.</strong>" if r.by_indication else "")
+        note = escape(r.note) + (f" <strong>{text.BY_INDICATION}</strong>" if r.by_indication else "")
         rows.append(f"<tr{cur}><td>{i}</td><td>{escape(r.step)}</td><td>{escape(r.lines)}</td><td>{mins}</td>"
                     f"<td>{note}</td><td><small>{escape(r.source)}</small></td></tr>")
     total = reg.total[mode]
     return ('<table class="bd-plan-table" style="border-collapse:collapse;font-size:95%">'
             f"<caption style='text-align:left;font-weight:bold'>{escape(reg.title)} · {mode.value} · whole region "
-            f"{total.minutes}{' (editorial)' if total.cite.editorial else ''}</caption>"
+            f"{total.minutes}{text.EDITORIAL_TAG if total.cite.editorial else ''}</caption>"
             "<thead><tr><th>#</th><th>step</th><th>lines</th><th>min</th><th>note</th><th>source</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
             "<style>.bd-plan-table td,.bd-plan-table th{padding:2px 8px;border-bottom:1px solid #ddd;"
@@ -140,8 +138,9 @@ class Explorer:
     # -- display ---------------------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle[VIEW_MIME] = {"kind": "explorer", "regions": [o[1] for o in self.region_w.options],
-                             "region": self.region_w.value, "mode": self.mode_w.value, "step": self.step_w.value}
+        bundle[VIEW_MIME] = ViewState("explorer", region=self.region_w.value, mode=self.mode_w.value,
+                                      step=self.step_w.value,
+                                      regions=tuple(o[1] for o in self.region_w.options)).to_json()
         return bundle
 
     # -- state -----------------------------------------------------------------------------------------------
@@ -235,69 +234,3 @@ def region_stepper(name: str, mode: str = "hygienic", step: int = 1, **kwargs) -
     ex = Explorer(name, mode, step, regions=(region(name).name,), **kwargs)
     ex.region_w.layout.display = "none"
     return ex
-
-
-class SessionPlanner:
-    """Pick regions and a mode; see the session as a table and a timeline, and the rules it breaks."""
-
-    def __init__(self, regions=None, mode: str = "hygienic", first_session: bool = True):
-        from backdata.method.classical import SESSION_ORDER
-
-        chosen = [r.name for r in as_regions(() if regions is None else regions, where="the planner",
-                                             allow_empty=True)] or list(SESSION_ORDER)
-        mode, first_session = as_mode(mode), as_bool("first_session", first_session)
-        import ipywidgets as w
-
-        self.regions_w = [w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False)
-                          for n in SESSION_ORDER]
-        self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=mode.value,
-                                      description="Mode")
-        self.first_w = w.Checkbox(value=first_session, description="first session", indent=False)
-        self.table = w.HTML()
-        self.table.add_class("bd-session")
-        self.timeline = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
-        self.warnings = w.HTML()
-        self.warnings.add_class("bd-warnings")
-        self.widget = w.VBox([w.HBox(self.regions_w, layout=w.Layout(flex_flow="row wrap")),
-                              w.HBox([self.mode_w, self.first_w]), self.warnings, self.table, self.timeline])
-        for ctl in (*self.regions_w, self.mode_w, self.first_w):
-            ctl.observe(self._update, "value")
-        self._update()
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle[VIEW_MIME] = {"kind": "planner", "regions": self.selected(), "mode": self.mode_w.value,
-                             "first_session": self.first_w.value}
-        return bundle
-
-    def selected(self) -> list[str]:
-        from backdata.method.classical import SESSION_ORDER
-
-        return [n for n, cb in zip(SESSION_ORDER, self.regions_w) if cb.value]
-
-    def _update(self, *_) -> None:
-        from backdata.interact.notebook import session_timeline
-
-        names, mode, first = self.selected(), self.mode_w.value, self.first_w.value
-        if not names:
-            self.table.value = "<p>Choose at least one region.</p>"
-            self.warnings.value = self.timeline.value = ""
-            return
-        df = session(names, mode, first)
-        rows = "".join(f"<tr><td>{escape(r.title)}</td><td>{r.minutes_min:g}–{r.minutes_max:g}</td>"
-                       f"<td><small>{escape(r.source)}</small></td></tr>" for r in df.itertuples())
-        self.table.value = (f'<table class="bd-plan-table"><thead><tr><th>region</th><th>min</th><th>source</th>'
-                            f"</tr></thead><tbody>{rows}</tbody></table>")
-        breaks = check_session(names, mode, first)
-        self.warnings.value = "".join(
-            f'<p role="alert" style="border-left:4px solid #D55E00;padding:.2em .6em">⚠ <strong>{escape(b.severity)}'
-            f"</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></p>" for b in breaks
-        ) or "<p>✓ This session breaks none of the method's rules.</p>"
-        self.timeline.value = session_timeline(names, mode).data
-        self.steps = session_steps(names, mode)
-
-
-def session_planner(regions=None, mode: str = "hygienic", first_session: bool = True) -> SessionPlanner:
-    """The session planner, by default the whole bottom-up session as a first session (it breaks the 15-minute
-    rule: a teaching point)."""
-    return SessionPlanner(regions, mode, first_session)

@@ -10,14 +10,26 @@ import itertools
 from html import escape
 
 import pandas as pd
+from IPython.display import HTML, Markdown
 
-from backdata.views.describe import alt_text, lines_summary
-from backdata.method.classical import CONTRAINDICATIONS, CONTRAINDICATIONS_REFERENCE, NOTICE, RULES, SOURCE_CLAIMS_NOTE
 from backdata.core.model import Minutes, Mode, Region
+from backdata.interact.quiz import quiz_html
+from backdata.interact.state import VIEW_MIME, ViewState
+from backdata.method.classical import (
+    CONTRAINDICATIONS,
+    CONTRAINDICATIONS_REFERENCE,
+    NOTICE,
+    RULES,
+    SOURCE_CLAIMS_NOTE,
+    TEXT_ORDER,
+)
 from backdata.method.regions import REGIONS, as_mode, region
-from backdata.views.tables import check_session, plan, session, session_steps
 from backdata.method.techniques import TECHNIQUES
 from backdata.method.validate import source_tensions
+from backdata.views import text
+from backdata.views.describe import alt_text, lines_summary
+from backdata.views.svg import SVG_METADATA, clean_svg
+from backdata.views.tables import check_session, plan, session, session_steps
 
 __all__ = [
     "cautions_table", "glossary", "method_outline", "notice", "plan_table", "rules_table", "self_check",
@@ -25,43 +37,23 @@ __all__ = [
     "show_technique_sheet", "technique_usage", "tensions_table", "timings", "why_lines",
 ]
 
-TEXT_ORDER = ("preliminary", "lower_thoracic", "scapula", "collar", "lumbar")
-"""The regions in the order of the source text's sections (the notebooks' numbering)."""
-
 _ids = itertools.count(1)
-
-
-def _html(markup: str):
-    from IPython.display import HTML
-
-    return HTML(markup)
 
 
 class Shown:
     """An HTML output that also says what it shows (``VIEW_MIME``), so a handout can compose the same view
     from the page's one copy of the drawing instead of embedding another picture."""
 
-    def __init__(self, markup: str, view: dict):
+    def __init__(self, markup: str, view: ViewState):
         self.data, self.view = markup, view
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        from backdata.interact.explorer import VIEW_MIME
-
-        return {"text/html": self.data, VIEW_MIME: self.view}
-
-
-def _markdown(text: str):
-    from IPython.display import Markdown
-
-    return Markdown(text)
+        return {"text/html": self.data, VIEW_MIME: self.view.to_json()}
 
 
 def _svg_of(fig, label: str, prefix: str | None = None) -> str:
     """A figure as inline SVG with a unique id prefix and its alt text; the figure is closed."""
     import matplotlib.pyplot as plt
-
-    from backdata.publish.figures import SVG_METADATA
-    from backdata.views.svg import clean_svg
 
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata=SVG_METADATA)
@@ -73,7 +65,7 @@ def _svg_of(fig, label: str, prefix: str | None = None) -> str:
 def notice():
     """The notice every notebook carries: not medical advice; contraindications, with a reference."""
     items = "".join(f"<li>{escape(c)}</li>" for c in CONTRAINDICATIONS)
-    return _html(f'<div class="bd-notice" role="note" style="border-left:4px solid #D55E00;padding:.5em 1em;'
+    return HTML(f'<div class="bd-notice" role="note" style="border-left:4px solid #D55E00;padding:.5em 1em;'
                  f'background:#fdf3ec"><strong>Notice.</strong> {escape(NOTICE)}<br>Contraindications include: '
                  f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(CONTRAINDICATIONS_REFERENCE)} '
                  f'{escape(SOURCE_CLAIMS_NOTE)}</small></div>')
@@ -84,7 +76,7 @@ def method_outline():
     rows = [f"{k}. **{REGIONS[n].title}** — {REGIONS[n].summary} ({REGIONS[n].extent_cite})"
             for k, n in enumerate(TEXT_ORDER, 1)]
     rules = [f"- {r.text} ({r.cite})" for r in RULES.values()]
-    return _markdown("\n".join(["The source's scheme: a preliminary massage of the whole back, then the regions "
+    return Markdown("\n".join(["The source's scheme: a preliminary massage of the whole back, then the regions "
                                 "in detail (source line 23).", "", *rows, "", "**General rules**", "", *rules]))
 
 
@@ -97,7 +89,7 @@ def show_overview():
     with draw.style("projector"):
         fig = plt.figure()
         draw.draw_overview(fig)
-        return _html(_svg_of(fig, "Map of the back seen from behind: the preliminary massage's lines on the "
+        return HTML(_svg_of(fig, "Map of the back seen from behind: the preliminary massage's lines on the "
                                   "left; the collar, scapula, lower thoracic and lumbar regions with their "
                                   "numbered lines on the right."))
 
@@ -111,7 +103,7 @@ def show_technique_sheet():
     with draw.style("projector"):
         fig = plt.figure()
         draw.draw_technique_sheet(fig)
-        return _html(_svg_of(fig, "The seven techniques drawn as strokes: " + "; ".join(
+        return HTML(_svg_of(fig, "The seven techniques drawn as strokes: " + "; ".join(
             f"{t.value}: {TECHNIQUES[t].style}" for t in TECHNIQUES)))
 
 
@@ -123,7 +115,7 @@ def show_region(name: str | Region, step: int = 0, mode: str | Mode = Mode.hygie
     with draw.style("projector"):
         fig, _ = draw.region_figure(reg, mode=mode, step=step)
         return Shown(_svg_of(fig, alt_text(reg, mode, step)),
-                     {"kind": "plate", "region": reg.name, "mode": mode.value, "step": step})
+                     ViewState("plate", region=reg.name, mode=mode.value, step=step))
 
 
 def show_steps(name: str | Region, mode: str | Mode = Mode.hygienic):
@@ -138,13 +130,13 @@ def show_steps(name: str | Region, mode: str | Mode = Mode.hygienic):
         fig = plt.figure(figsize=(12.8, 4.2 * rows + 0.6))
         draw.draw_steps(reg, mode=mode, fig=fig)
         label = " ".join(alt_text(reg, mode, i) for i in range(1, len(reg.steps) + 1))
-        return Shown(_svg_of(fig, label), {"kind": "steps", "region": reg.name, "mode": mode.value})
+        return Shown(_svg_of(fig, label), ViewState("steps", region=reg.name, mode=mode.value))
 
 
 def _fmt(m: Minutes, editorial: bool) -> str:
     if not m.known:
-        return "— (not in the source)"
-    return f"≈{m} (editorial)" if editorial else str(m)
+        return text.NOT_IN_SOURCE
+    return text.editorial_minutes(m) if editorial else str(m)
 
 
 def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
@@ -157,7 +149,7 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
         "lines": df["lines"],
         "minutes": [_fmt(Minutes(a, b), e) for a, b, e in zip(df["minutes_min"], df["minutes_max"],
                                                                 df["editorial"])],
-        "note": df["note"] + df["by_indication"].map({True: " Only by indication.", False: ""}),
+        "note": df["note"] + df["by_indication"].map({True: f" {text.BY_INDICATION}", False: ""}),
         "source": df["source"],
     }, index=df.index)
     caption = f"{reg.title} — {mode.value}: whole region {reg.total[mode].minutes} ({reg.total[mode].cite})"
@@ -177,7 +169,7 @@ def timings(name: str | Region) -> pd.DataFrame:
         df = plan(reg, m, editorial=True)
         cols[m.value] = [_fmt(Minutes(a, b), e) for a, b, e in zip(df["minutes_min"], df["minutes_max"],
                                                                      df["editorial"])]
-        cols[m.value].append(f"{reg.total[m].minutes}" + (" (editorial)" if reg.total[m].cite.editorial else ""))
+        cols[m.value].append(f"{reg.total[m].minutes}" + (text.EDITORIAL_TAG if reg.total[m].cite.editorial else ""))
     index = [f"{i}. {s.title}" for i, s in enumerate(reg.steps, 1)] + ["whole region"]
     return pd.DataFrame(cols, index=pd.Index(index, name="step"))
 
@@ -202,7 +194,7 @@ def cautions_table(name: str | Region):
 def why_lines(name: str | Region):
     """Why the lines run where they do (lymph drainage, bones, organs), and each line in words."""
     reg = region(name)
-    return _markdown(f"{reg.purpose} ({reg.purpose_cite})\n\n**The lines:** {lines_summary(reg)}.\n\n"
+    return Markdown(f"{reg.purpose} ({reg.purpose_cite})\n\n**The lines:** {lines_summary(reg)}.\n\n"
                      "Strokes run toward the nearest lymph nodes, which are not massaged themselves; the "
                      "drainage scheme (Sappey) is a massage convention, and people vary.")
 
@@ -237,9 +229,7 @@ def tensions_table():
 
 def self_check(name: str | Region, reveal: bool = False):
     """The region's self-check: questions from the data, answered in the page (no kernel needed)."""
-    from backdata.interact.quiz import quiz_html
-
-    return _html(quiz_html(name, reveal=reveal, prefix=f"bd-q{next(_ids)}"))
+    return HTML(quiz_html(name, reveal=reveal, prefix=f"bd-q{next(_ids)}"))
 
 
 def session_table(regions=None, mode: str | Mode = Mode.hygienic, first_session: bool = False) -> pd.DataFrame:
@@ -258,7 +248,7 @@ def session_timeline(regions=None, mode: str | Mode = Mode.hygienic, prefix: str
         fig = plt.figure(figsize=(12.8, 0.36 * len(steps) + 1.2))
         ax = fig.add_axes((0.3, 0.9 / (0.36 * len(steps) + 1.2), 0.68, 1 - 1.1 / (0.36 * len(steps) + 1.2)))
         draw.draw_timeline(steps, ax)
-        return _html(_svg_of(fig, f"Timeline of a {as_mode(mode).value} session: "
+        return HTML(_svg_of(fig, f"Timeline of a {as_mode(mode).value} session: "
                                   + ", ".join(f"{r} {s}" for r, s in zip(steps["region"], steps["step"])),
                             prefix))
 
@@ -267,8 +257,8 @@ def session_warnings(regions=None, mode: str | Mode = Mode.hygienic, first_sessi
     """The rules the session breaks, as warnings (or a line saying it breaks none)."""
     breaks = check_session(regions, mode, first_session)
     if not breaks:
-        return _html('<p class="bd-ok">This session breaks none of the method\'s rules.</p>')
+        return HTML('<p class="bd-ok">This session breaks none of the method\'s rules.</p>')
     items = "".join(f'<li><strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})'
                     f"</small></li>" for b in breaks)
-    return _html(f'<div class="bd-warnings" role="alert" style="border-left:4px solid #D55E00;padding:.3em 1em">'
+    return HTML(f'<div class="bd-warnings" role="alert" style="border-left:4px solid #D55E00;padding:.3em 1em">'
                  f"<ul>{items}</ul></div>")

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from backdata.views.describe import TARGET_SHORT, direction
+from backdata.views.describe import direction
 from backdata.method.classical import CAUTIONS
 from backdata.core.model import Mode, Region
 from backdata.method.regions import REGIONS, region
+from backdata.views.text import TARGET_SHORT
 
 __all__ = ["Question", "questions", "quiz_css", "quiz_html"]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE
 from backdata.core.geometry import clip_polygon_y, ellipse, mirror
 from backdata.core.model import (
     Caution,
@@ -35,9 +34,10 @@ from backdata.core.model import (
     Technique,
     Tension,
 )
+from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE
 
 __all__ = ["CAUTIONS", "CONTRAINDICATIONS", "CONTRAINDICATIONS_REFERENCE", "NOTICE", "REGION_LIST", "RULES",
-           "SESSION_ORDER", "SOURCE_CLAIMS_NOTE", "SOURCE_TENSIONS"]
+           "SESSION_ORDER", "SOURCE_CLAIMS_NOTE", "SOURCE_TENSIONS", "TEXT_ORDER", "TEXT_SECTIONS"]
 
 EDITORIAL_LAYOUT = Cite(reference="editorial: line layout reconstructed from the source's words and the "
                                   "drainage rule of anatomy.md (the source's figures are lost)")
@@ -117,7 +117,6 @@ CAUTIONS = MappingProxyType({c.key: c for c in [
 """Caution key → :class:`Caution`, every caution of the source text and the two of anatomy.md beyond it."""
 
 # --- Regions ----------------------------------------------------------------------------------------------
-_LINE_31 = Cite((31,), "The figure shows 3-4 symmetrical lines along which you need to make massage movements")
 _SACRUM_UP = Cite((107,), "The massage should start from the sacrum area, smoothly moving upward")
 _GENTLE_LUMBAR_NECK = Cite((115,), "In the lumbar and neck areas, more gentle and gentle movements should be "
                                    "performed")
@@ -375,7 +374,20 @@ REGION_LIST: tuple[Region, ...] = (_PRELIMINARY, _COLLAR, _SCAPULA, _LOWER_THORA
 
 SESSION_ORDER: tuple[str, ...] = ("preliminary", "lumbar", "lower_thoracic", "scapula", "collar")
 """The planner's default order: preliminary first (line 23, 35), then bottom-up (line 107: "start from the
-sacrum area, smoothly moving upward"). The notebooks follow the text's order instead."""
+sacrum area, smoothly moving upward"). The notebooks follow the text's order instead (:data:`TEXT_ORDER`)."""
+
+TEXT_SECTIONS = MappingProxyType({
+    "preliminary": Cite((25,), "Preliminary back massage"),
+    "lower_thoracic": Cite((37,), "Lower thoracic massage"),
+    "scapula": Cite((53,), "Massage under the shoulder blade"),
+    "collar": Cite((71,), "Neck massage"),
+    "lumbar": Cite((87,), "Lumbar massage"),
+})
+"""Region name → the heading of its section in the source text."""
+
+TEXT_ORDER: tuple[str, ...] = tuple(sorted(TEXT_SECTIONS, key=lambda n: TEXT_SECTIONS[n].lines))
+"""The regions in the order of the source text's sections (the notebooks' numbering, the slides, the printed
+sheets): ``("preliminary", "lower_thoracic", "scapula", "collar", "lumbar")``."""
 
 # --- General rules ----------------------------------------------------------------------------------------
 RULES = MappingProxyType({r.key: r for r in [

@@ -14,18 +14,14 @@ from pathlib import Path
 import nbformat
 from nbstripout import strip_output
 
-from backdata.publish.files import replace_dir, write_atomic
-from backdata.publish.handout import notebook_paths
 from backdata.method.regions import REGIONS
+from backdata.publish.files import no_notebooks, replace_dir, write_atomic
+from backdata.publish.handout import notebook_paths, notebook_region
 from backdata.publish.slides import speaker_notes
 
 __all__ = ["EDITIONS", "build_editions", "instructor_notebook"]
 
 EDITIONS = ("student", "instructor")
-
-
-def _region_of(stem: str) -> str | None:
-    return next((n for n in REGIONS if n.replace("_", "-") in stem), None)
 
 
 STRIP_KEYS = (
@@ -49,7 +45,7 @@ def instructor_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.Notebo
         if cell.cell_type == "code":
             cell.source = re.sub(r"self_check\(([^()]*)\)", lambda m: f"self_check({m.group(1)}, reveal=True)",
                                  cell.source)
-    name = _region_of(stem)
+    name = notebook_region(stem)
     if name is not None:
         reg = REGIONS[name]
         lines = [f"- **Step {i}** — {speaker_notes(name, i)}" for i in range(1, len(reg.steps) + 1)]
@@ -70,8 +66,6 @@ def build_editions(out: Path | str = ".", notebooks: Path | str = "notebooks") -
     target = Path(out) / "editions"
     paths = notebook_paths(notebooks)
     if not paths:
-        from backdata.publish.files import no_notebooks
-
         raise no_notebooks(notebooks)
     written = []
     with replace_dir(target) as work:

@@ -11,22 +11,35 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import re
-from dataclasses import dataclass, field
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import nbformat
 import nh3
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from backdata.publish.files import replace_dir, write_atomic
-from backdata.interact.explorer import VIEW_MIME, caution_items, plan_html
-from backdata.method.classical import NOTICE
+from backdata.core.errors import BackdataError
 from backdata.core.model import Mode
+from backdata.interact.explorer import caution_items, plan_html
+from backdata.interact.notebook import session_timeline, session_warnings, timings
+from backdata.interact.state import VIEW_MIME, ViewState
+from backdata.method.classical import NOTICE, TEXT_ORDER
 from backdata.method.regions import REGIONS, as_mode
+from backdata.publish.files import no_notebooks, replace_dir, write_atomic
+from backdata.publish.page import Page
+from backdata.views import layers, text
+from backdata.views.describe import alt_text
+from backdata.views.svg import clean_svg
+from backdata.views.tables import session, step_minutes
 
-__all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "print_pdf", "region_sheet",
-           "render_page"]
+__all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "notebook_region", "print_pdf",
+           "region_sheet", "render_page"]
 
 CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; script-src 'none'; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'")
@@ -143,17 +156,15 @@ def notebook_paths(folder: Path | str = "notebooks") -> list[Path]:
     return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
 
 
+def notebook_region(stem: str) -> str | None:
+    """The region a notebook is about, from its file name (``02-lower-thoracic`` → ``lower_thoracic``)."""
+    return next((n for n in REGIONS if n.replace("_", "-") in stem), None)
+
+
 def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
     """Run a notebook on a fresh kernel in its folder (inline backend: ``MPLBACKEND`` is removed); raises
     :class:`~backdata.core.errors.BackdataError` naming the notebook and the cell (number, first line) on the first
     error."""
-    import os
-
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
-    from backdata.core.errors import BackdataError
-
     nb = nbformat.read(path, as_version=4)
     at: dict = {}
 
@@ -188,28 +199,7 @@ def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
 
 # --- Views without a kernel ---------------------------------------------------------------------------------
 
-@dataclass
-class _Page:
-    """What a page collects while its cells render: styles (hoisted to the head), one drawing per region
-    (shared by every view of it on the page), and a counter for ids."""
-
-    styles: list[str] = field(default_factory=list)
-    sprites: dict = field(default_factory=dict)
-    n: int = 0
-
-    def uid(self, stem: str) -> str:
-        self.n += 1
-        return f"{stem}{self.n}"
-
-    def sprite(self, name: str):
-        from backdata.views.svg import layered_figure, sprite
-
-        if name not in self.sprites:
-            self.sprites[name] = sprite(layered_figure(name, prefix=f"bd-{name.replace('_', '-')}"))
-        return self.sprites[name]
-
-
-def _hoist_styles(fragment: str, page: _Page) -> str:
+def _hoist_styles(fragment: str, page: Page) -> str:
     """Move every ``<style>`` of an output into the page's head (HTML5 allows none in the body)."""
     def take(m: re.Match) -> str:
         css = m.group(1)
@@ -226,29 +216,24 @@ def _radio(group: str, rid: str, label: str, checked: bool) -> str:
             f'<label for="{rid}">{html.escape(label)}</label>')
 
 
-def _plate_block(state: dict, page: _Page) -> str:
+def _plate_block(state: ViewState, page: Page) -> str:
     """A region's plate at one view, composed from the page's drawing of the region."""
-    from backdata.views.describe import alt_text
-
-    name, mode, step = state["region"], as_mode(state["mode"]), int(state["step"])
+    name, mode, step = state.region, as_mode(state.mode), state.step
     sp = page.sprite(name)
     label = alt_text(name, mode, step)
     return f'<figure class="bd-out bd-plate">{sp.view(sp.figure.visible[(mode, step)], label=label)}</figure>'
 
 
-def _steps_block(state: dict, page: _Page) -> str:
+def _steps_block(state: ViewState, page: Page) -> str:
     """Every step of a region in turn: crops of the page's drawing of the region, one per step."""
-    from backdata.views.describe import alt_text
-    from backdata.views.tables import step_minutes
-
-    name, mode = state["region"], as_mode(state["mode"])
+    name, mode = state.region, as_mode(state.mode)
     reg, sp = REGIONS[name], page.sprite(name)
     x, y, w, h = sp.figure.region_box
     box = f"{x} {y} {w} {h}"
     cells = []
     for i, st in enumerate(reg.steps, 1):
         mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]
-        when = f"{mins}" if origin == "source" else f"≈{mins} (editorial)"
+        when = text.timed(mins, origin)
         svg = sp.view(sp.figure.visible[(mode, i)], label=alt_text(reg, mode, i), view_box=box)
         cells.append(f"<figure>{svg}<figcaption><strong>{i}. {html.escape(st.title)}</strong><br>"
                      f"{html.escape(when)}</figcaption></figure>")
@@ -258,15 +243,13 @@ def _steps_block(state: dict, page: _Page) -> str:
             f'the sequence, {mode.value}">{"".join(cells)}</div>')
 
 
-def _view_block(state: dict, page: _Page) -> str:
+def _view_block(state: ViewState, page: Page) -> str:
     """An explorer or stepper as native controls switching the layers of the page's drawing."""
-    from backdata.views.describe import alt_text
-
     vid = page.uid("v")
-    names = [n for n in state["regions"] if n in REGIONS]
-    start, mode0, step0 = state.get("region", names[0]), as_mode(state.get("mode", "hygienic")), state.get("step", 1)
+    names = list(state.regions)
+    start, mode0, step0 = state.region, as_mode(state.mode), state.step
     parts = [f'<form class="bd-view" id="{vid}" aria-label="Choose what the figure shows">']
-    css: list[str] = [f"#{vid} .bd-L{{display:none}}"]
+    css: list[str] = [layers.css_hide_classes(f"#{vid}")]
     if len(names) > 1:
         parts.append('<fieldset><legend>Region</legend>'
                      + "".join(_radio(f"{vid}-r", f"{vid}-r-{n}", REGIONS[n].title, n == start) for n in names)
@@ -287,7 +270,7 @@ def _view_block(state: dict, page: _Page) -> str:
         css.append(f"{rsel} .bd-r-{n}{{display:block}}")
         for (m, i), shown in sp.figure.visible.items():
             sel = f"#{vid}:has(#{vid}-m-{m.value}:checked):has(#{vid}-{n}-s{i}:checked) "
-            css.append(",".join(f"{sel}.bd-r-{n} .bd-L-{layer}" for layer in sorted(shown)) + "{display:inline}")
+            css.append(layers.css_show(f"{sel}.bd-r-{n} ", shown))
             parts.append(f'<p class="bd-sr bd-alt-view bd-alt-{n}-{m.value}-{i}">{html.escape(alt_text(reg, m, i))}</p>')
             css.append(f"{sel}.bd-alt-{n}-{m.value}-{i}{{display:block}}")
         for m in Mode:
@@ -304,12 +287,10 @@ def _view_block(state: dict, page: _Page) -> str:
     return "".join(parts)
 
 
-def _planner_block(state: dict, page: _Page) -> str:
+def _planner_block(state: ViewState, page: Page) -> str:
     """The session planner as it stood when the notebook ran: table, warnings, timeline."""
-    from backdata.interact.notebook import session_table, session_timeline, session_warnings
-
-    regions, mode, first = state["regions"] or None, state["mode"], state["first_session"]
-    df = session_table(regions, mode, first)
+    regions, mode, first = list(state.regions) or None, state.mode, state.first_session
+    df = session(regions, mode, first)
     table = df[["title", "minutes_min", "minutes_max", "source"]].to_html(index=False, border=0, escape=True)
     body = (session_warnings(regions, mode, first).data + table
             + session_timeline(regions, mode, prefix=page.uid("bd-timeline")).data)
@@ -322,7 +303,7 @@ def _clean_table(markup: str) -> str:
 
 # --- Pages ----------------------------------------------------------------------------------------------------
 
-def _output(out: dict, page: _Page) -> str:
+def _output(out: dict, page: Page) -> str:
     kind = out.get("output_type")
     if kind == "error":
         raise RuntimeError(f"notebook output has an error: {out.get('ename')}: {out.get('evalue')}")
@@ -332,15 +313,12 @@ def _output(out: dict, page: _Page) -> str:
         return f"<pre>{html.escape(out.get('text', ''))}</pre>"
     data = out.get("data", {})
     if VIEW_MIME in data:
-        state = data[VIEW_MIME]
-        blocks = {"planner": _planner_block, "plate": _plate_block, "steps": _steps_block}
-        return blocks.get(state.get("kind"), _view_block)(state, page)
+        state = ViewState.from_mapping(data[VIEW_MIME])
+        return _BLOCKS[state.kind](state, page)
     if "text/html" in data:
         markup = sanitize_output_html(_hoist_styles(_clean_table(_text(data["text/html"])), page))
         return f'<div class="bd-out">{markup}</div>'
     if "image/svg+xml" in data:
-        from backdata.views.svg import clean_svg
-
         markup = sanitize_output_html(clean_svg(_text(data["image/svg+xml"]), page.uid("bd-img")))
         return f'<div class="bd-out">{markup}</div>'
     if "image/png" in data:
@@ -353,6 +331,10 @@ def _output(out: dict, page: _Page) -> str:
     if "text/plain" in data:
         return f"<pre>{html.escape(_text(data['text/plain']))}</pre>"
     return ""
+
+
+_BLOCKS = {"explorer": _view_block, "plate": _plate_block, "steps": _steps_block, "planner": _planner_block}
+"""How a page shows each kind of view (:data:`backdata.interact.state.KINDS`)."""
 
 
 def _text(value) -> str:
@@ -379,7 +361,7 @@ def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 def render_page(nb: nbformat.NotebookNode, name: str, *, region_page: bool = False) -> str:
     """One handout page (an HTML5 document) from an executed notebook."""
-    page = _Page()
+    page = Page()
     body = []
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -420,15 +402,13 @@ def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *
     target = out / "handouts"
     paths = notebook_paths(notebooks)
     if not paths:
-        from backdata.publish.files import no_notebooks
-
         raise no_notebooks(notebooks)
     written = []
     with replace_dir(target) as work:
         pages = []
         for path in paths:
             nb = (executed or {}).get(path.stem) or execute_notebook(path)
-            region_page = any(n.replace("_", "-") in path.stem for n in REGIONS)
+            region_page = notebook_region(path.stem) is not None
             page = render_page(nb, path.stem, region_page=region_page)
             write_atomic(work / f"{path.stem}.html", page)
             pages.append((f"{path.stem}.html", _title(nb, path.stem)))
@@ -439,18 +419,15 @@ def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *
     return [target / n for n in written]
 
 
-def region_sheet(name: str, page: _Page) -> str:
+def region_sheet(name: str, page: Page) -> str:
     """One A4 sheet for a region: the lines plate, its steps with the times of both modes, every caution."""
-    from backdata.views.describe import alt_text
-    from backdata.interact.notebook import timings
-
     reg, sp = REGIONS[name], page.sprite(name)
     plate = sp.view(sp.figure.visible[(Mode.hygienic, 0)], label=alt_text(reg, Mode.hygienic, 0))
     times = timings(reg)
     rows = "".join(
         f"<tr><td>{i}</td><td>{html.escape(st.title)}</td><td>{html.escape(', '.join(map(str, st.lines)))}</td>"
         f"<td>{html.escape(times.iloc[i - 1]['hygienic'])}</td><td>{html.escape(times.iloc[i - 1]['therapeutic'])}"
-        f"</td><td>{html.escape(st.note)}{' Only by indication.' if st.by_indication else ''}</td>"
+        f"</td><td>{html.escape(st.note)}{' ' + text.BY_INDICATION if st.by_indication else ''}</td>"
         f"<td>{html.escape(str(st.cite))}</td></tr>" for i, st in enumerate(reg.steps, 1))
     rows += (f"<tr><th></th><th>whole region</th><th></th><th>{html.escape(times.iloc[-1]['hygienic'])}</th>"
              f"<th>{html.escape(times.iloc[-1]['therapeutic'])}</th><th></th><th></th></tr>")
@@ -474,18 +451,10 @@ SHEET_CSS = """
 
 def print_pdf(pdf: Path) -> None:
     """One PDF, one A4 page per region (figure, plan, times, cautions), through headless Chromium."""
-    import shutil
-    import subprocess
-    import tempfile
-
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if chromium is None:
-        from backdata.core.errors import BackdataError
-
         raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
-    from backdata.interact.notebook import TEXT_ORDER
-
-    page = _Page()
+    page = Page()
     sheets = "".join(region_sheet(n, page) for n in TEXT_ORDER)
     book = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>backdata: the regions</title>"
             f"<style>{PAGE_CSS}{SHEET_CSS}{''.join(dict.fromkeys(page.styles))}</style></head><body>"

@@ -12,11 +12,13 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from backdata.publish.files import replace_dir, write_atomic
-from backdata.views.describe import alt_text, lines_summary
-from backdata.method.classical import NOTICE
 from backdata.core.model import Mode
+from backdata.method.classical import NOTICE, TEXT_ORDER
 from backdata.method.regions import REGIONS
+from backdata.publish.files import replace_dir, write_atomic
+from backdata.publish.page import Page
+from backdata.views import text
+from backdata.views.describe import alt_text, lines_summary
 from backdata.views.tables import step_minutes
 
 __all__ = ["SLIDES_CSP", "build_slides", "slide_deck", "speaker_notes"]
@@ -61,7 +63,7 @@ def speaker_notes(name: str, step: int) -> str:
     parts = [f"{st.title} ({st.cite})."]
     for m in Mode:
         mins, origin = step_minutes(reg, m, editorial=True)[step - 1]
-        parts.append(f"{m.value}: {mins}{' (editorial share)' if origin == 'editorial' else ''}.")
+        parts.append(f"{m.value}: {mins}{text.EDITORIAL_SHARE_TAG if origin == 'editorial' else ''}.")
     if st.note:
         parts.append(st.note)
     limits = [c.text for c in reg.cautions if st.technique in c.techniques]
@@ -72,10 +74,7 @@ def speaker_notes(name: str, step: int) -> str:
 
 def slide_deck(*, notes: bool = True) -> str:
     """The whole deck as one HTML document."""
-    from backdata.publish.handout import _Page
-    from backdata.interact.notebook import TEXT_ORDER
-
-    page = _Page()
+    page = Page()
     slides = [f'<section class="slide title" aria-label="Title"><h1>Back massage: the method, step by step</h1>'
               f"<p>Patient prone, seen from behind: the patient's right is on your right. Keys: → next, ← back, "
               f"M hygienic/therapeutic, N speaker notes.</p><p><small>{html.escape(NOTICE)}</small></p></section>"]

@@ -1,24 +1,17 @@
 """Words written from the data: alt text for figures, directions of lines, caution lists.
 
-Text only (no drawing): the same sentences serve the figures' alt text, the explorer and the handouts.
+Text only (no drawing): the same sentences serve the figures' alt text, the explorer and the handouts. The
+words and templates themselves are in :mod:`backdata.views.text`.
 """
 
 from __future__ import annotations
 
 from backdata.core.errors import as_type
-from backdata.core.model import Mode, Region, StrokeLine, Target
+from backdata.core.model import Mode, Region, StrokeLine
 from backdata.method.regions import as_lines, as_mode, as_step, region
+from backdata.views import text
 
-__all__ = ["TARGET_SHORT", "alt_text", "direction", "lines_summary"]
-
-TARGET_SHORT = {Target.axillary: "toward the armpit", Target.inguinal: "toward the groin",
-                Target.supraclavicular: "toward the collarbone", Target.shoulder_girdle: "toward the shoulder girdle",
-                Target.local: "in small circles in place"}
-"""Where a line runs, in a few words (the self-check's options use these)."""
-_NODES = {Target.axillary: "axillary nodes", Target.inguinal: "inguinal nodes",
-          Target.supraclavicular: "supraclavicular nodes"}
-_TARGET_WORDS = {t: f"{w} ({_NODES[t]})" if t in _NODES else w for t, w in TARGET_SHORT.items()}
-_TARGET_WORDS[Target.local] = "in place"
+__all__ = ["alt_text", "direction", "lines_summary"]
 
 
 def direction(line: StrokeLine) -> str:
@@ -29,12 +22,13 @@ def direction(line: StrokeLine) -> str:
     as_type("line", line, StrokeLine, "a StrokeLine (a line of a region)")
     dx = abs(line.end.x) - abs(line.start.x)
     dy = line.end.y - line.start.y
+    words = text.DIRECTION_WORDS
     parts = []
     if abs(dy) > 0.4 * abs(dx) + 0.01:
-        parts.append("downward" if dy > 0 else "upward")
+        parts.append(words["down"] if dy > 0 else words["up"])
     if abs(dx) > 0.4 * abs(dy) + 0.01:
-        parts.insert(0, "outward" if dx > 0 else "inward")
-    return " and ".join(parts) or "in place"
+        parts.insert(0, words["out"] if dx > 0 else words["in"])
+    return words["and"].join(parts) or words["place"]
 
 
 def lines_summary(region_: str | Region, numbers: tuple[int, ...] | None = None) -> str:
@@ -44,12 +38,13 @@ def lines_summary(region_: str | Region, numbers: tuple[int, ...] | None = None)
     groups: dict[tuple[str, str, str], list[int]] = {}
     for n in sorted(wanted):
         ln = reg.lines_numbered(n)[0]
-        groups.setdefault((direction(ln), _TARGET_WORDS[ln.target], ln.intensity.value), []).append(n)
+        groups.setdefault((direction(ln), text.TARGET_WORDS[ln.target], ln.intensity.value), []).append(n)
     out = []
     for (how, target, force), nums in groups.items():
-        label = f"line {nums[0]}" if len(nums) == 1 else f"lines {', '.join(map(str, nums))}"
-        out.append(f"{label}: from the spine side {how}, {target}, {force} force" if how != "in place"
-                   else f"{label}: worked {target}, {force} force")
+        label = (text.LINE_ONE.format(number=nums[0]) if len(nums) == 1
+                 else text.LINE_MANY.format(numbers=", ".join(map(str, nums))))
+        template = text.LINES_RUN if how != text.DIRECTION_WORDS["place"] else text.LINES_IN_PLACE
+        out.append(template.format(label=label, how=how, target=target, force=force))
     return "; ".join(out)
 
 
@@ -58,17 +53,18 @@ def alt_text(region_: str | Region, mode: str | Mode = Mode.hygienic, step: int 
     reg, mode = region(region_), as_mode(mode)
     step = as_step(reg, step)
     total = reg.total[mode].minutes
-    head = f"{reg.title} ({reg.extent[0]}–{reg.extent[1]}), patient {reg.positions[0].value}, seen from behind"
+    head = text.ALT_HEAD.format(title=reg.title, top=reg.extent[0], bottom=reg.extent[1],
+                                position=reg.positions[0].value)
     if step == 0:
-        what = f"All {len(reg.line_numbers())} numbered lines on both sides: {lines_summary(reg)}."
+        what = text.ALT_LINES_VIEW.format(count=len(reg.line_numbers()), lines=lines_summary(reg))
     else:
         st = reg.steps[step - 1]
-        what = (f"Step {step} of {len(reg.steps)}: {st.title} ({st.technique.value}) along "
-                f"{lines_summary(reg, st.lines)}.")
+        what = text.ALT_STEP.format(step=step, steps=len(reg.steps), title=st.title, technique=st.technique.value,
+                                    lines=lines_summary(reg, st.lines))
         if st.upper_level:
-            what += f" Not above {st.upper_level}."
+            what += text.ALT_NOT_ABOVE.format(level=st.upper_level)
         if st.by_indication:
-            what += " Only by indication, a doctor consulted."
+            what += f" {text.BY_INDICATION_DOCTOR}"
     cautions = [c.label for c in reg.cautions]
-    tail = f" Cautions: {'; '.join(cautions)}." if cautions else ""
-    return f"{head}. {what} Whole region {total} ({mode.value}).{tail}"
+    tail = text.ALT_CAUTIONS.format(cautions="; ".join(cautions)) if cautions else ""
+    return text.ALT_TEXT.format(head=head, what=what, total=total, mode=mode.value, cautions=tail)

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import io
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from html import escape
 
+from backdata.core.errors import BackdataError
 from backdata.core.model import Mode, Region
 from backdata.method.regions import as_mode, region
+from backdata.views.describe import alt_text
+from backdata.views.layers import TOP, css_hide, layer_class, layer_gid, parse_gid
 
-__all__ = ["TOP", "LayeredFigure", "Sprite", "clean_svg", "layered_figure", "sprite"]
+__all__ = ["SVG_METADATA", "LayeredFigure", "Sprite", "clean_svg", "layered_figure", "sprite"]
+
+SVG_METADATA = {"Date": None}
+"""No date in the SVG: reruns are byte-identical (the hash salt is fixed in the style files)."""
 
 
 @dataclass(frozen=True)
@@ -34,15 +42,12 @@ class LayeredFigure:
     region_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     """The region's zone in the SVG's own coordinates, ``(x, y, width, height)``: a crop for small views."""
 
-    def css(self, mode: str | Mode, step: int, scope: str = "") -> str:
+    def css(self, mode: str | Mode, step: int) -> str:
         """CSS that shows the view (mode, step) and hides the other layers."""
         key = (as_mode(mode), step)
         if key not in self.visible:
-            from backdata.core.errors import BackdataError
-
             raise BackdataError(f"step {step!r} does not exist in region {self.region!r}: valid 0–{self.steps}")
-        hidden = [n for n in self.layers if n not in self.visible[key]]
-        return self.hide_css(hidden, scope)
+        return css_hide(self.prefix, [n for n in self.layers if n not in self.visible[key]])
 
     def with_prefix(self, prefix: str) -> LayeredFigure:
         """The same figure under another id prefix (two copies on one page must not share ids)."""
@@ -50,17 +55,6 @@ class LayeredFigure:
         svg = self.svg.replace(f"{old}-", f"{prefix}-").replace(f'id="{old}"', f'id="{prefix}"')
         return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps, self.region_box)
 
-    def hide_css(self, layers: list[str] | tuple[str, ...], scope: str = "") -> str:
-        if not layers:
-            return ""
-        sel = ",".join(f'{scope}g[id^="{self.prefix}-{n}-"]' for n in layers)
-        return f"{sel}{{display:none}}"
-
-    def show_css(self, layers: list[str] | tuple[str, ...] | frozenset[str], scope: str = "") -> str:
-        if not layers:
-            return ""
-        sel = ",".join(f'{scope}g[id^="{self.prefix}-{n}-"]' for n in sorted(layers))
-        return f"{sel}{{display:inline}}"
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -82,8 +76,6 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     ``href="#…"`` references) with ``prefix``; makes the picture scale to its container; adds ``role="img"``
     and an ``aria-label``.
     """
-    from html import escape
-
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
@@ -115,8 +107,6 @@ def layered_figure(region_: str | Region, *, prefix: str | None = None, style: s
     import matplotlib.pyplot as plt
 
     from backdata.views import draw
-    from backdata.views.describe import alt_text
-    from backdata.publish.figures import SVG_METADATA
 
     reg = region(region_)
     prefix = prefix or f"bd-{reg.name.replace('_', '-')}"
@@ -125,10 +115,10 @@ def layered_figure(region_: str | Region, *, prefix: str | None = None, style: s
         layers = view.layers()
         for name, arts in layers.items():
             for k, a in enumerate(arts):
-                a.set_gid(f"{prefix}-{name}-{k}")
+                a.set_gid(layer_gid(prefix, name, k))
                 a.set_visible(True)
         for k, a in enumerate([*view.badges.values(), *view.back["nodes"]]):
-            a.set_gid(f"{prefix}-{TOP}-{k}")  # drawn above every layer when views are composed (sprite)
+            a.set_gid(layer_gid(prefix, TOP, k))  # drawn above every layer when views are composed (sprite)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata=SVG_METADATA)
         box = _region_box(fig, view)
@@ -136,10 +126,6 @@ def layered_figure(region_: str | Region, *, prefix: str | None = None, style: s
     visible = {(m, n): frozenset(view.visible_layers(m, n)) for m in Mode for n in range(len(reg.steps) + 1)}
     svg = clean_svg(buf.getvalue(), prefix, label=alt_text(reg, Mode.hygienic, 0))
     return LayeredFigure(reg.name, prefix, svg, tuple(layers), visible, len(reg.steps), box)
-
-
-TOP = "top"
-"""Pseudo-layer of the always-shown marks that must stay on top (line numbers, node labels)."""
 
 
 def _region_box(fig, view) -> tuple[float, float, float, float]:
@@ -172,13 +158,11 @@ class Sprite:
 
     def view(self, layers, *, label: str, view_box: str | None = None, classes: bool = False) -> str:
         """An ``<svg>`` showing the base and ``layers`` (all layers when ``classes``: each ``<use>`` then
-        carries the class ``bd-L-{layer}`` for CSS to switch)."""
-        from html import escape
-
+        carries the classes of :func:`~backdata.views.layers.layer_class` for CSS to switch)."""
         names = [n for n in self.figure.layers if classes or n in layers]
         uses = [f'<use href="#{self.prefix}-base"/>']
         for n in [*names, TOP]:
-            cls = f' class="bd-L bd-L-{n}"' if classes and n != TOP else ""
+            cls = f' class="{layer_class(n)}"' if classes and n != TOP else ""
             uses += [f'<use{cls} href="#{gid}"/>' for gid in self.groups.get(n, ())]
         return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box or self.view_box}" role="img" '
                 f'aria-label="{escape(label, quote=True)}" style="width:100%;height:auto;display:block">'
@@ -187,8 +171,6 @@ class Sprite:
 
 def sprite(lf: LayeredFigure) -> Sprite:
     """Split a layered figure into its hidden base and layer groups (see :class:`Sprite`)."""
-    import xml.etree.ElementTree as ET
-
     ns = {"svg": "http://www.w3.org/2000/svg", "xlink": "http://www.w3.org/1999/xlink"}
     ET.register_namespace("", ns["svg"])
     ET.register_namespace("xlink", ns["xlink"])
@@ -199,11 +181,9 @@ def sprite(lf: LayeredFigure) -> Sprite:
     moved = []
     for el in list(root.iter()):
         gid = el.get("id", "")
-        if not gid.startswith(f"{lf.prefix}-"):
-            continue
-        rest = gid[len(lf.prefix) + 1:]
-        layer = rest.rsplit("-", 1)[0]
-        if layer in wanted and rest.rsplit("-", 1)[-1].isdigit():
+        parsed = parse_gid(lf.prefix, gid)
+        if parsed is not None and parsed[0] in wanted:
+            layer = parsed[0]
             parents[el].remove(el)
             groups.setdefault(layer, []).append(gid)
             moved.append(el)

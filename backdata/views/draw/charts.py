@@ -30,6 +30,7 @@ from backdata.views.draw.base import (
 from backdata.views.draw.plates import RegionView, draw_back, draw_region
 from backdata.views.strokes import line_marks
 from backdata.views.tables import step_minutes
+from backdata.views.text import TIMELINE_AXIS
 from backdata.views.theme import INK, MUTED, REGION_COLOR, REGION_HATCH, TECHNIQUE_COLOR
 
 __all__ = ["TIMELINE_COLUMNS", "draw_overview", "draw_steps", "draw_technique_sheet", "draw_timeline"]
@@ -48,7 +49,7 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
     fig.text(0.5, 0.975, "Back massage: the regions and their lines", ha="center", va="top",
              fontsize=_fs(1.3), fontweight="bold", color=INK)
     for ax, names, caption in ((ax_a, ["preliminary"], "1 · Preliminary: the whole back"),
-                               (ax_b, ["collar", "scapula", "lower_thoracic", "lumbar"], "2 · The regions in detail")):
+                               (ax_b, [n for n in REGIONS if n != "preliminary"], "2 · The regions in detail")):
         nodes = sorted({ln.target for n in names for ln in REGIONS[n].lines if ln.target in NODE_LABEL},
                        key=list(Target).index)
         draw_back(ax, levels=KEY_LEVELS, nodes=nodes, orientation=False)
@@ -180,7 +181,7 @@ def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
         out["labels"].append(ax.text(-0.3, y, f"{row.region} · {row.step}", ha="right", va="center",
                                      fontsize=_fs(0.62), color=INK))
     ax.set_yticks([])
-    ax.set_xlabel("minutes from the start (solid: lower bound; light: up to the upper bound; hatched: editorial)",
+    ax.set_xlabel(TIMELINE_AXIS,
                   fontsize=_fs(0.62))
     ax.set_xlim(0, max(1.0, float((steps["start_min"] + steps["minutes_max"]).max())) * 1.02)
     ax.set_ylim(-0.7, n - 0.3)

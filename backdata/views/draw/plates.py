@@ -43,8 +43,10 @@ from backdata.views.draw.base import (
     _xy_pairs,
 )
 from backdata.views.draw.legend import BadgeHandle, BadgeHandler, MarksHandle, MarksHandler
+from backdata.views.layers import caution_layer, mode_layer, step_layer
 from backdata.views.strokes import line_marks, step_marks
 from backdata.views.tables import step_minutes
+from backdata.views.text import CAPTION_HEAD, CAPTION_LINES_VIEW, CAPTION_STEP, ONLY_BY_INDICATION_SHORT, timed
 from backdata.views.theme import (
     BADGE,
     BONE,
@@ -204,24 +206,25 @@ class RegionView:
         layers: dict[str, list[Artist]] = {}
         for n, arts in self.steps.items():
             extra = [x for x in (self.legends.get(n), self.highlights.get(n)) if x is not None]
-            layers[f"s{n:02d}"] = [*arts, *extra]
+            layers[step_layer(n)] = [*arts, *extra]
         for (mode, n), text in self.captions.items():
-            layers[f"t-{mode.value}-{n:02d}"] = [text]
+            layers[mode_layer(mode, n)] = [text]
         for key, arts in self.cautions.items():
-            layers[f"c-{key}"] = arts
+            layers[caution_layer(key)] = arts
         self._layers = layers
 
     def layers(self) -> dict[str, list[Artist]]:
         """Layer name → artists: ``sNN`` (a step's marks, legend and highlight), ``t-MODE-NN`` (captions),
-        ``c-KEY`` (a caution's zones). Everything else is the base, always shown."""
+        ``c-KEY`` (a caution's zones), named by :mod:`backdata.views.layers`. Everything else is the base,
+        always shown."""
         return self._layers
 
     def visible_layers(self, mode: str | Mode | None = None, step: int | None = None) -> set[str]:
         """The layers shown for ``mode`` and ``step`` (default: the current ones)."""
         mode = self.mode if mode is None else as_mode(mode)
         step = self.step if step is None else as_step(self.region, step)
-        shown = {f"s{step:02d}", f"t-{mode.value}-{step:02d}"}
-        shown |= {f"c-{k}" for k, steps in self.caution_steps.items() if step in steps}
+        shown = {step_layer(step), mode_layer(mode, step)}
+        shown |= {caution_layer(k) for k, steps in self.caution_steps.items() if step in steps}
         return shown & set(self._layers)
 
     def set_step(self, step: int) -> None:
@@ -255,14 +258,14 @@ def step_caption(region_: str | Region, mode: str | Mode, step: int) -> str:
     reg, mode = region(region_), as_mode(mode)
     step = as_step(reg, step)
     total = reg.total[mode].minutes
-    head = f"{mode.value} · whole region {total}"
+    head = CAPTION_HEAD.format(mode=mode.value, total=total)
     if step == 0:
-        return f"Lines and directions · {head}"
+        return CAPTION_LINES_VIEW.format(head=head)
     st = reg.steps[step - 1]
     mins, origin = step_minutes(reg, mode, editorial=True)[step - 1]
-    when = f"{mins}" if origin == "source" else f"≈{mins} (editorial)"
-    extra = " · only by indication" if st.by_indication else ""
-    return f"Step {step} of {len(reg.steps)}: {st.title} · {when}{extra} · {head}"
+    when = timed(mins, origin)
+    extra = f" · {ONLY_BY_INDICATION_SHORT}" if st.by_indication else ""
+    return CAPTION_STEP.format(step=step, steps=len(reg.steps), title=st.title, when=when, extra=extra, head=head)
 
 
 @_closes_on_error
