@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
+import pytest
 
-matplotlib.use("agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-from backdata import REGIONS, Mode, Technique  # noqa: E402
-from backdata.interact.explorer import explorer, plan_html, region_stepper  # noqa: E402
-from backdata.interact.planner import session_planner  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
+from backdata import REGIONS, Mode, Technique
+from backdata.interact.explorer import explorer, plan_html, region_stepper
+from backdata.interact.planner import session_planner
 
 
 @pytest.fixture(scope="module")

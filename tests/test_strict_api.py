@@ -3,19 +3,15 @@ names what is allowed, and a failed drawing call leaves no pyplot figure open.""
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-matplotlib.use("agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-import backdata  # noqa: E402
-from backdata import (  # noqa: E402
+import backdata
+from backdata import (
     REGIONS,
     BackdataError,
     Mode,
@@ -32,22 +28,15 @@ from backdata import (  # noqa: E402
     technique_info,
     total_minutes,
 )
-from backdata.core.errors import as_bool, as_int  # noqa: E402
-from backdata.interact import explorer, planner  # noqa: E402
-from backdata.views import describe, draw, strokes  # noqa: E402
-from backdata.method.regions import as_regions, as_step  # noqa: E402
-from backdata.views.tables import step_minutes  # noqa: E402
+from backdata.core.errors import as_bool, as_int
+from backdata.interact import explorer, planner
+from backdata.method.regions import as_regions, as_step
+from backdata.views import describe, draw, strokes
+from backdata.views.tables import step_minutes
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 REGION_NAMES = list(REGIONS)
 N_STEPS = {name: len(reg.steps) for name, reg in REGIONS.items()}
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    plt.close("all")
-    yield
-    plt.close("all")
 
 
 def _fails(call, *match: str) -> str:
@@ -312,7 +301,8 @@ def test_a_failure_while_drawing_closes_the_figure_it_made(monkeypatch, call):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(draw, "_xy_pairs", boom)
+    for module in (draw.base, draw.plates, draw.charts):  # each module's own name for the helper
+        monkeypatch.setattr(module, "_xy_pairs", boom)
     mine = plt.figure()
     before = plt.get_fignums()
     with pytest.raises(RuntimeError, match="boom"):

@@ -19,7 +19,7 @@ from backdata.core.model import Mode, Region
 from backdata.interact.state import VIEW_MIME, ViewState
 from backdata.method.regions import REGIONS, as_mode, as_regions, as_step, region
 from backdata.method.regions import region as get_region  # the constructor's `region` argument shadows the name
-from backdata.views import text
+from backdata.views import text, theme
 from backdata.views.describe import alt_text
 from backdata.views.svg import LayeredFigure, layered_figure
 from backdata.views.tables import plan
@@ -55,8 +55,8 @@ def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
             f"{total.minutes}{text.EDITORIAL_TAG if total.cite.editorial else ''}</caption>"
             "<thead><tr><th>#</th><th>step</th><th>lines</th><th>min</th><th>note</th><th>source</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
-            "<style>.bd-plan-table td,.bd-plan-table th{padding:2px 8px;border-bottom:1px solid #ddd;"
-            "text-align:left;vertical-align:top}.bd-plan-table tr.bd-current{background:#e8f1f8;"
+            f"<style>.bd-plan-table td,.bd-plan-table th{{padding:2px 8px;border-bottom:1px solid {theme.RULE};"
+            f"text-align:left;vertical-align:top}}.bd-plan-table tr.bd-current{{background:{theme.HIGHLIGHT};"
             "font-weight:bold}</style>")
 
 

@@ -26,7 +26,7 @@ from backdata.method.classical import (
 from backdata.method.regions import REGIONS, as_mode, region
 from backdata.method.techniques import TECHNIQUES
 from backdata.method.validate import source_tensions
-from backdata.views import text
+from backdata.views import text, theme
 from backdata.views.describe import alt_text, lines_summary
 from backdata.views.svg import SVG_METADATA, clean_svg
 from backdata.views.tables import check_session, plan, session, session_steps
@@ -65,8 +65,9 @@ def _svg_of(fig, label: str, prefix: str | None = None) -> str:
 def notice():
     """The notice every notebook carries: not medical advice; contraindications, with a reference."""
     items = "".join(f"<li>{escape(c)}</li>" for c in CONTRAINDICATIONS)
-    return HTML(f'<div class="bd-notice" role="note" style="border-left:4px solid #D55E00;padding:.5em 1em;'
-                 f'background:#fdf3ec"><strong>Notice.</strong> {escape(NOTICE)}<br>Contraindications include: '
+    return HTML(f'<div class="bd-notice" role="note" style="border-left:4px solid {theme.WARN};padding:.5em 1em;'
+                 f'background:{theme.NOTICE_BACKGROUND}"><strong>Notice.</strong> {escape(NOTICE)}<br>'
+                 'Contraindications include: '
                  f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(CONTRAINDICATIONS_REFERENCE)} '
                  f'{escape(SOURCE_CLAIMS_NOTE)}</small></div>')
 
@@ -155,8 +156,8 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
     caption = f"{reg.title} — {mode.value}: whole region {reg.total[mode].minutes} ({reg.total[mode].cite})"
     return (shown.style.set_caption(escape(caption, quote=False)).set_uuid(f"plan-{reg.name}-{mode.value}")
             .format(escape="html").format_index(escape="html", axis=0).format_index(escape="html", axis=1)
-            .apply(lambda row: ["font-style: italic; color: #555" if df.loc[row.name, "editorial"] else ""
-                                for _ in row], axis=1)
+            .apply(lambda row: [f"font-style: italic; color: {theme.TEXT_EDITORIAL}"
+                                if df.loc[row.name, "editorial"] else "" for _ in row], axis=1)
             .set_properties(**{"text-align": "left"})
             .set_table_styles([{"selector": "th", "props": "text-align: left"}]))
 
@@ -260,5 +261,5 @@ def session_warnings(regions=None, mode: str | Mode = Mode.hygienic, first_sessi
         return HTML('<p class="bd-ok">This session breaks none of the method\'s rules.</p>')
     items = "".join(f'<li><strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})'
                     f"</small></li>" for b in breaks)
-    return HTML(f'<div class="bd-warnings" role="alert" style="border-left:4px solid #D55E00;padding:.3em 1em">'
+    return HTML(f'<div class="bd-warnings" role="alert" style="border-left:4px solid {theme.WARN};padding:.3em 1em">'
                  f"<ul>{items}</ul></div>")

@@ -11,6 +11,7 @@ from backdata.interact.notebook import session_timeline
 from backdata.interact.state import VIEW_MIME, ViewState
 from backdata.method.classical import SESSION_ORDER
 from backdata.method.regions import REGIONS, as_mode, as_regions
+from backdata.views import theme
 from backdata.views.tables import check_session, session, session_steps
 
 __all__ = ["SessionPlanner", "session_planner"]
@@ -63,8 +64,9 @@ class SessionPlanner:
                             f"</tr></thead><tbody>{rows}</tbody></table>")
         breaks = check_session(names, mode, first)
         self.warnings.value = "".join(
-            f'<p role="alert" style="border-left:4px solid #D55E00;padding:.2em .6em">⚠ <strong>{escape(b.severity)}'
-            f"</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></p>" for b in breaks
+            f'<p role="alert" style="border-left:4px solid {theme.WARN};padding:.2em .6em">⚠ '
+            f"<strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></p>"
+            for b in breaks
         ) or "<p>✓ This session breaks none of the method's rules.</p>"
         self.timeline.value = session_timeline(names, mode).data
         self.steps = session_steps(names, mode)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from backdata.views.describe import direction
-from backdata.method.classical import CAUTIONS
 from backdata.core.model import Mode, Region
+from backdata.method.classical import CAUTIONS
 from backdata.method.regions import REGIONS, region
+from backdata.views import theme
+from backdata.views.describe import direction
 from backdata.views.text import TARGET_SHORT
 
 __all__ = ["Question", "questions", "quiz_css", "quiz_html"]
@@ -79,14 +80,15 @@ def questions(region_: str | Region) -> list[Question]:
 
 def quiz_css() -> str:
     """The quiz's stylesheet (shared by every quiz on a page)."""
-    return (".bd-quiz{font:inherit;max-width:46em}.bd-quiz fieldset{border:1px solid #bbb;border-radius:6px;"
+    return (".bd-quiz{font:inherit;max-width:46em}"
+            f".bd-quiz fieldset{{border:1px solid {theme.FIELD_FRAME};border-radius:6px;"
             "margin:0 0 1em;padding:.6em 1em}.bd-quiz legend{font-weight:bold;padding:0 .3em}"
             ".bd-quiz .bd-opt{display:flex;gap:.4em;align-items:baseline;padding:.15em 0}"
             ".bd-quiz label{cursor:pointer}"
-            ".bd-quiz input:focus-visible+label{outline:2px solid #0072B2;outline-offset:2px}"
+            f".bd-quiz input:focus-visible+label{{outline:2px solid {theme.ACCENT};outline-offset:2px}}"
             ".bd-quiz .bd-fb{display:none;margin:.4em 0 0;padding:.4em .6em;border-radius:4px}"
-            ".bd-quiz .bd-ok{background:#e6f4ee;border-left:4px solid #009E73}"
-            ".bd-quiz .bd-no{background:#fbeee6;border-left:4px solid #D55E00}"
+            f".bd-quiz .bd-ok{{background:{theme.OK_BACKGROUND};border-left:4px solid {theme.OK}}}"
+            f".bd-quiz .bd-no{{background:{theme.WRONG_BACKGROUND};border-left:4px solid {theme.WARN}}}"
             ".bd-quiz .bd-answer{margin:.4em 0 0;font-style:italic}"
             "@media print{.bd-quiz .bd-fb{display:none!important}}")
 

@@ -33,7 +33,7 @@ from backdata.method.classical import NOTICE, TEXT_ORDER
 from backdata.method.regions import REGIONS, as_mode
 from backdata.publish.files import no_notebooks, replace_dir, write_atomic
 from backdata.publish.page import Page
-from backdata.views import layers, text
+from backdata.views import layers, text, theme
 from backdata.views.describe import alt_text
 from backdata.views.svg import clean_svg
 from backdata.views.tables import session, step_minutes
@@ -115,29 +115,29 @@ def sanitize_output_html(markup: str) -> str:
                      url_schemes=set(_URL_SCHEMES), clean_content_tags=set(_DROP_WITH_CONTENT) - {"style"},
                      link_rel=None, strip_comments=True, attribute_filter=_urls_ok)
 
-PAGE_CSS = """
-:root{--ink:#1a1a1a;--muted:#595959;--accent:#0072B2;--warn:#D55E00}
+PAGE_CSS = theme.css("""
+:root{--ink:$ink;--muted:$text_muted;--accent:$accent;--warn:$warn}
 *{box-sizing:border-box}
-body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:var(--ink);margin:0;line-height:1.45;background:#fff}
+body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:var(--ink);margin:0;line-height:1.45;background:$page}
 main{max-width:1040px;margin:0 auto;padding:1em 1.2em 3em}
-h1{font-size:1.8em;margin:.4em 0}h2{font-size:1.35em;margin:1.4em 0 .4em;border-bottom:2px solid #ddd}
-a{color:#005a8c}code{background:#f3f3f3;padding:0 .2em}
+h1{font-size:1.8em;margin:.4em 0}h2{font-size:1.35em;margin:1.4em 0 .4em;border-bottom:2px solid $rule}
+a{color:$link}code{background:$code_background;padding:0 .2em}
 table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
-th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid $rule;padding:3px 8px;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
-.bd-notice{border-left:4px solid var(--warn);background:#fdf3ec;padding:.5em 1em;margin:1em 0}
+.bd-notice{border-left:4px solid var(--warn);background:$notice_background;padding:.5em 1em;margin:1em 0}
 .bd-out{margin:.6em 0;overflow-x:auto}
-.bd-view{border:1px solid #ccc;border-radius:8px;padding:.6em .8em;margin:1em 0}
+.bd-view{border:1px solid $frame;border-radius:8px;padding:.6em .8em;margin:1em 0}
 .bd-view fieldset{border:0;margin:0 0 .3em;padding:0;display:flex;flex-wrap:wrap;gap:.3em;align-items:center}
 .bd-view legend{font-weight:bold;float:left;margin-right:.6em;padding:.25em 0}
 .bd-view input[type=radio]{position:absolute;opacity:0;width:1px;height:1px}
-.bd-view label{border:1px solid #888;border-radius:4px;padding:.2em .6em;cursor:pointer;background:#fafafa}
-.bd-view input:checked+label{background:var(--accent);color:#fff;border-color:var(--accent)}
-.bd-view input:focus-visible+label{outline:3px solid #E69F00;outline-offset:1px}
+.bd-view label{border:1px solid $control_border;border-radius:4px;padding:.2em .6em;cursor:pointer;background:$control_background}
+.bd-view input:checked+label{background:var(--accent);color:$page;border-color:var(--accent)}
+.bd-view input:focus-visible+label{outline:3px solid $focus;outline-offset:1px}
 .bd-r,.bd-mode-table,.bd-alt-view{display:none}
 .bd-sr{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .bd-fig{aspect-ratio:16/9;width:100%}
-nav.bd-nav{display:flex;justify-content:space-between;border-top:1px solid #ddd;margin-top:2em;padding-top:.6em}
+nav.bd-nav{display:flex;justify-content:space-between;border-top:1px solid $rule;margin-top:2em;padding-top:.6em}
 footer{color:var(--muted);font-size:.85em;margin-top:2em}
 @media print{
  @page{size:A4;margin:14mm 12mm}
@@ -148,7 +148,7 @@ footer{color:var(--muted);font-size:.85em;margin-top:2em}
  .bd-region-page{break-before:page}
  a{color:inherit;text-decoration:none}
 }
-"""
+""")
 
 
 def notebook_paths(folder: Path | str = "notebooks") -> list[Path]:
@@ -279,7 +279,7 @@ def _view_block(state: ViewState, page: Page) -> str:
             css.append(f"#{vid}:has(#{vid}-m-{m.value}:checked) .bd-t-{n}-{m.value}{{display:block}}")
         for i in range(1, len(reg.steps) + 1):
             css.append(f'#{vid}:has(#{vid}-{n}-s{i}:checked) .bd-r-{n} tr[data-step="{i}"]'
-                       "{background:#e8f1f8;font-weight:bold}")
+                       f"{{background:{theme.HIGHLIGHT};font-weight:bold}}")
         parts.append(f'<div class="bd-cautions"><strong>Cautions</strong><ul>{caution_items(reg.cautions)}</ul>'
                      "</div></div>")
     parts.append("</form>")

@@ -17,7 +17,7 @@ from backdata.method.classical import NOTICE, TEXT_ORDER
 from backdata.method.regions import REGIONS
 from backdata.publish.files import replace_dir, write_atomic
 from backdata.publish.page import Page
-from backdata.views import text
+from backdata.views import text, theme
 from backdata.views.describe import alt_text, lines_summary
 from backdata.views.tables import step_minutes
 
@@ -26,17 +26,17 @@ __all__ = ["SLIDES_CSP", "build_slides", "slide_deck", "speaker_notes"]
 SLIDES_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
               "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
-_CSS = """
-html,body{margin:0;height:100%;background:#fff;color:#1a1a1a;font-family:"DejaVu Sans",Verdana,sans-serif}
+_CSS = theme.css("""
+html,body{margin:0;height:100%;background:$page;color:$ink;font-family:"DejaVu Sans",Verdana,sans-serif}
 .slide{min-height:100vh;box-sizing:border-box;padding:1vh 2vw;display:flex;flex-direction:column;
- justify-content:center;border-bottom:1px solid #ccc}
+ justify-content:center;border-bottom:1px solid $frame}
 .js .slide{display:none;border:0}.js .slide.current{display:flex}
 .slide svg{max-height:92vh;width:auto!important;max-width:100%;margin:0 auto}
 .title h1{font-size:6vh;margin:0 0 2vh}.title p{font-size:2.6vh;max-width:70em}
 .mode-therapeutic .v-hygienic,.v-therapeutic{display:none}.mode-therapeutic .v-therapeutic{display:block}
-.notes{display:none;font-size:2.2vh;border-top:2px solid #0072B2;padding:.5em 1em}.show-notes .notes{display:block}
-.count{position:fixed;right:1.2vw;bottom:1vh;font-size:1.8vh;color:#595959}
-"""
+.notes{display:none;font-size:2.2vh;border-top:2px solid $accent;padding:.5em 1em}.show-notes .notes{display:block}
+.count{position:fixed;right:1.2vw;bottom:1vh;font-size:1.8vh;color:$text_muted}
+""")
 
 _JS = """
 (function(){var d=document.documentElement,s=[].slice.call(document.querySelectorAll('.slide')),i=0;

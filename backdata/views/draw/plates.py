@@ -414,7 +414,8 @@ def _caution_steps(reg: Region) -> dict[str, set[int]]:
 
 
 @_closes_on_error
-def region_figure(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0) -> tuple[Figure, RegionView]:
+def region_figure(region_: str | Region, *, mode: str | Mode = Mode.hygienic,
+                  step: int = 0) -> tuple[Figure, RegionView]:
     """A whole plate for one region: a figure in the current style with the back on the left and the
     sequence and legend on the right. Use inside :func:`style`."""
     reg, mode = region(region_), as_mode(mode)
