@@ -6,9 +6,7 @@ the iliac crests); see :mod:`backdata.core.model`. Facts cite lines of the sourc
 never matplotlib or ipywidgets (drawing lives in :mod:`backdata.views.draw`).
 """
 
-from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
 from backdata.core.errors import BackdataError
-from backdata.method.classical import CAUTIONS, CONTRAINDICATIONS, CONTRAINDICATIONS_REFERENCE, NOTICE, RULES, SESSION_ORDER
 from backdata.core.model import (
     Caution,
     Cite,
@@ -26,11 +24,28 @@ from backdata.core.model import (
     Technique,
     Tension,
 )
+from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
+from backdata.method.classical import (
+    CAUTIONS,
+    CONTRAINDICATIONS,
+    CONTRAINDICATIONS_REFERENCE,
+    NOTICE,
+    RULES,
+    SESSION_ORDER,
+)
 from backdata.method.regions import REGIONS, as_mode, as_technique, region
-from backdata.views.tables import RuleBreak, check_session, plan, propose_first_session, session, session_steps, total_minutes
 from backdata.method.techniques import TECHNIQUES, technique_info
 from backdata.method.validate import source_tensions
 from backdata.views.checks import validate
+from backdata.views.tables import (
+    RuleBreak,
+    check_session,
+    plan,
+    propose_first_session,
+    session,
+    session_steps,
+    total_minutes,
+)
 
 __version__ = "0.1.0"
 

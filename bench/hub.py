@@ -152,12 +152,26 @@ def _execute_over_websocket(ws_url: str, headers: list[str], code: str, timeout:
     session = uuid.uuid4().hex
     msg_id = uuid.uuid4().hex
     msg = {
-        "header": {"msg_id": msg_id, "username": "backdata-bench", "session": session,
-                   "msg_type": "execute_request", "version": "5.3",
-                   "date": datetime.now(UTC).isoformat()},
-        "parent_header": {}, "metadata": {}, "buffers": [], "channel": "shell",
-        "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True},
+        "header": {
+            "msg_id": msg_id,
+            "username": "backdata-bench",
+            "session": session,
+            "msg_type": "execute_request",
+            "version": "5.3",
+            "date": datetime.now(UTC).isoformat(),
+        },
+        "parent_header": {},
+        "metadata": {},
+        "buffers": [],
+        "channel": "shell",
+        "content": {
+            "code": code,
+            "silent": False,
+            "store_history": False,
+            "user_expressions": {},
+            "allow_stdin": False,
+            "stop_on_error": True,
+        },
     }
     deadline = time.monotonic() + timeout
     ws = websocket.create_connection(ws_url, header=headers, timeout=timeout)
@@ -227,7 +241,11 @@ class _Hub:
         with open(self.log_path, "wb") as hub_log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)],
-                cwd=self.state, env=self.env, stdout=hub_log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.state,
+                env=self.env,
+                stdout=hub_log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
             )
         self.remember_tree()
         deadline = time.monotonic() + HUB_START_TIMEOUT
@@ -244,8 +262,9 @@ class _Hub:
             time.sleep(0.25)
         self.remember_tree()
 
-    def stop(self, users: list[str] = (), headers: dict[str, str] | None = None,
-             log: str | Path | None = None) -> list[int]:
+    def stop(
+        self, users: list[str] = (), headers: dict[str, str] | None = None, log: str | Path | None = None
+    ) -> list[int]:
         """Stop the users' servers through the hub, SIGTERM the hub (it stops the servers, the proxy and the
         idle culler too), then kill whatever of the recorded process tree survived; remove the state.
         Returns the pids that outlived all that (should be none)."""
@@ -255,8 +274,7 @@ class _Hub:
 
             def stop_server(name: str) -> None:
                 try:
-                    requests.delete(f"{self.base}/hub/api/users/{name}/server", headers=headers,
-                                    timeout=STOP_TIMEOUT)
+                    requests.delete(f"{self.base}/hub/api/users/{name}/server", headers=headers, timeout=STOP_TIMEOUT)
                 except Exception:  # noqa: BLE001 - best effort: the hub may be down already
                     pass
 
@@ -275,6 +293,7 @@ class _Hub:
 def _pull_branch() -> str:
     """The branch of this repository the students pull: ``main`` (the link's branch) where it exists, else
     the checked-out branch (a CI clone may name it otherwise)."""
+
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True, timeout=30)
 
@@ -292,14 +311,17 @@ def _login(base: str, name: str, password: str) -> tuple[Any, int]:
     page = b.get(f"{base}/hub/login", timeout=10)
     m = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
     xsrf = m.group(1) if m else b.cookies.get("_xsrf", "")
-    r = b.post(f"{base}/hub/login", data={"username": name, "password": password, "_xsrf": xsrf},
-               allow_redirects=False, timeout=30)
+    r = b.post(
+        f"{base}/hub/login",
+        data={"username": name, "password": password, "_xsrf": xsrf},
+        allow_redirects=False,
+        timeout=30,
+    )
     return b, r.status_code
 
 
 def _logged_in(session: Any) -> bool:
-    return any(ck.name.startswith("jupyterhub-session") or ck.name == "jupyterhub-hub-login"
-               for ck in session.cookies)
+    return any(ck.name.startswith("jupyterhub-session") or ck.name == "jupyterhub-hub-login" for ck in session.cookies)
 
 
 def check_production_start(port: int | None = None, *, log: str | Path | None = None) -> dict[str, Any]:
@@ -411,15 +433,17 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
         # -- 3. the one-click link, then the pull it makes the browser do, with the student's own cookies
         def pull(name: str) -> None:
             b = browsers[name]
-            query = urllib.parse.urlencode({"repo": repo_url, "branch": branch, "targetpath": "backdata",
-                                            "urlpath": f"lab/tree/{NOTEBOOK}"})
+            query = urllib.parse.urlencode(
+                {"repo": repo_url, "branch": branch, "targetpath": "backdata", "urlpath": f"lab/tree/{NOTEBOOK}"}
+            )
             r = b.get(f"{base}/hub/user-redirect/git-pull?{query}", timeout=30)
             per[name]["link_status"] = r.status_code
             per[name]["link_landed"] = urllib.parse.urlsplit(r.url).path
             if r.status_code != 200 or not r.url.startswith(f"{base}/user/{name}/git-pull"):
                 raise fail(f"the nbgitpuller link of {name} ended at {r.url} with HTTP {r.status_code}")
             api = f"{base}/user/{name}/git-pull/api?" + urllib.parse.urlencode(
-                {"repo": repo_url, "branch": branch, "targetpath": "backdata"})
+                {"repo": repo_url, "branch": branch, "targetpath": "backdata"}
+            )
             phase = None
             with b.get(api, stream=True, timeout=60) as stream:
                 for line in stream.iter_lines(decode_unicode=True):
@@ -439,8 +463,7 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
             list(pool.map(pull, names))
         # a student's cookies open their own server only
         if len(names) > 1:
-            other = browsers[names[1]].get(f"{base}/user/{names[0]}/api/contents/{NOTEBOOK}?content=0",
-                                           timeout=10)
+            other = browsers[names[1]].get(f"{base}/user/{names[0]}/api/contents/{NOTEBOOK}?content=0", timeout=10)
             result["cross_access_status"] = other.status_code
             if other.status_code == 200:
                 raise fail(f"{names[1]} could read the files of {names[0]}")
@@ -448,20 +471,24 @@ def measure_hub(students: int = 3, port: int | None = None, *, log: str | Path |
 
         # -- 4. a kernel session on the pulled notebook, the explorer run over the websocket
         def run(name: str) -> None:
-            r = requests.post(f"{base}/user/{name}/api/sessions", headers=auth, timeout=60,
-                          json={"path": NOTEBOOK, "type": "notebook", "name": "08-explorer.ipynb",
-                                "kernel": {"name": "python3"}})
+            r = requests.post(
+                f"{base}/user/{name}/api/sessions",
+                headers=auth,
+                timeout=60,
+                json={"path": NOTEBOOK, "type": "notebook", "name": "08-explorer.ipynb", "kernel": {"name": "python3"}},
+            )
             if r.status_code != 201:
                 raise fail(f"creating a kernel session for {name}: HTTP {r.status_code} {r.text[:200]}")
             kernel_id = r.json()["kernel"]["id"]
             per[name]["kernel_id"] = kernel_id
             ws = f"ws://127.0.0.1:{port}/user/{name}/api/kernels/{kernel_id}/channels"
-            reply = _execute_over_websocket(ws, [f"Authorization: token {token}"], EXPLORER_CODE,
-                                            EXECUTE_TIMEOUT)
+            reply = _execute_over_websocket(ws, [f"Authorization: token {token}"], EXPLORER_CODE, EXECUTE_TIMEOUT)
             per[name]["execute_status"] = reply.get("status")
             if reply.get("status") != "ok":
-                raise fail(f"the explorer failed in the kernel of {name}: "
-                           f"{reply.get('ename')}: {reply.get('evalue')} {reply.get('errors')}")
+                raise fail(
+                    f"the explorer failed in the kernel of {name}: "
+                    f"{reply.get('ename')}: {reply.get('evalue')} {reply.get('errors')}"
+                )
 
         with ThreadPoolExecutor(max_workers=students) as pool:
             list(pool.map(run, names))
@@ -526,20 +553,26 @@ def measure_kernel_rss(code: str = EXPLORER_CODE, timeout: float = 120.0) -> dic
             client = km.client()
             client.start_channels()
             client.wait_for_ready(timeout=timeout)
-            reply = client.execute_interactive(code, timeout=timeout, store_history=False,
-                                               output_hook=lambda msg: None)
+            reply = client.execute_interactive(code, timeout=timeout, store_history=False, output_hook=lambda msg: None)
             status = reply["content"]["status"]
             if status != "ok":
-                raise HubBenchError(f"the explorer failed in a local kernel: {reply['content'].get('ename')}: "
-                                    f"{reply['content'].get('evalue')}")
+                raise HubBenchError(
+                    f"the explorer failed in a local kernel: {reply['content'].get('ename')}: "
+                    f"{reply['content'].get('evalue')}"
+                )
             pid = km.provisioner.pid  # type: ignore[union-attr]
             mem = memory(pid)
         finally:
             if client is not None:
                 client.stop_channels()
             km.shutdown_kernel(now=True)
-    return {"kernel_rss_mb": mem["rss_mb"], "kernel_hwm_mb": mem["hwm_mb"], "kernel_pss_mb": mem["pss_mb"],
-            "kernel_vm_peak_mb": mem["vm_peak_mb"], "execute_status": status}
+    return {
+        "kernel_rss_mb": mem["rss_mb"],
+        "kernel_hwm_mb": mem["hwm_mb"],
+        "kernel_pss_mb": mem["pss_mb"],
+        "kernel_vm_peak_mb": mem["vm_peak_mb"],
+        "execute_status": status,
+    }
 
 
 def main() -> None:

@@ -106,10 +106,7 @@ def make_sandbox(notebooks: Path | str | None = None) -> Sandbox:
     )
     # No news feed and no update check: nothing to fetch, nothing to pop up.
     lab_config = {
-        "LabApp": {
-            "news_url": None,
-            "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate",
-        }
+        "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate"}
     }
     (config / "jupyter_lab_config.json").write_text(json.dumps(lab_config, indent=1), encoding="utf-8")
 

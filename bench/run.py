@@ -49,13 +49,17 @@ def bench_explorer(changes: int = 60, naive_changes: int = 12) -> dict:
     plan = [(("hygienic", "therapeutic")[(k // (n + 1)) % 2], k % (n + 1)) for k in range(1, changes + 1)]
     samples = []
     for mode, step in plan:
+
         def change(mode=mode, step=step):
             ex.mode_w.value = mode
             ex.step_w.value = step
+
         samples.append(_time(change))
     med, p95 = _ms(samples)
-    region_samples = [_time(lambda r=r: setattr(ex.region_w, "value", r))
-                      for r in ["collar", "lumbar", "scapula", "lumbar", "lower_thoracic", "lumbar"] * 2]
+    region_samples = [
+        _time(lambda r=r: setattr(ex.region_w, "value", r))
+        for r in ["collar", "lumbar", "scapula", "lumbar", "lower_thoracic", "lumbar"] * 2
+    ]
 
     def naive(step: int) -> None:
         with draw.style("projector"):
@@ -91,8 +95,11 @@ def bench_handouts(notebooks: str = "notebooks") -> dict:
         sizes = {f.name: f.stat().st_size for f in files}
     sample = next(p.stem for p in paths if "lumbar" in p.stem)
     plain, _ = HTMLExporter().from_notebook_node(executed[sample])
-    region_pages = {k: v for k, v in sizes.items() if any(r in k for r in
-                                                          ("preliminary", "thoracic", "scapula", "collar", "lumbar"))}
+    region_pages = {
+        k: v
+        for k, v in sizes.items()
+        if any(r in k for r in ("preliminary", "thoracic", "scapula", "collar", "lumbar"))
+    }
     return {
         "handout_bytes": sizes,
         "handout_bytes_total": sum(sizes.values()),
@@ -100,7 +107,7 @@ def bench_handouts(notebooks: str = "notebooks") -> dict:
         "handout_render_s": round(render_s, 1),
         "nbconvert_plain_bytes": {f"{sample}.html": len(plain.encode())},
         "nbconvert_plain_note": "stock HTMLExporter of the same executed notebook: loads require.js, MathJax and "
-                                "the widget manager from CDNs; its widgets stay blank offline",
+        "the widget manager from CDNs; its widgets stay blank offline",
     }
 
 

@@ -47,9 +47,11 @@ class Hub:
         self.token = os.environ["JUPYTERHUB_API_TOKEN"]
 
     def request(self, method: str, path: str) -> tuple[int, object]:
-        req = urllib.request.Request(self.url + path, method=method,
-                                     headers={"Authorization": f"token {self.token}",
-                                              "Accept": "application/jupyterhub-pagination+json"})
+        req = urllib.request.Request(
+            self.url + path,
+            method=method,
+            headers={"Authorization": f"token {self.token}", "Accept": "application/jupyterhub-pagination+json"},
+        )
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
                 body = r.read()
@@ -75,8 +77,11 @@ class Hub:
             offset = int(nxt["offset"])
 
     def stop(self, user: str, server: str) -> int:
-        path = f"/users/{urllib.parse.quote(user)}/server" if not server else \
-            f"/users/{urllib.parse.quote(user)}/servers/{urllib.parse.quote(server)}"
+        path = (
+            f"/users/{urllib.parse.quote(user)}/server"
+            if not server
+            else f"/users/{urllib.parse.quote(user)}/servers/{urllib.parse.quote(server)}"
+        )
         return self.request("DELETE", path)[0]
 
 
@@ -144,8 +149,14 @@ def enforce(hub: Hub, budget: int, notes: str | None) -> list[str]:
         used = rss(procs)
         if used <= budget:
             continue
-        log.warning("student %s uses %d MB in %d processes, over the budget of %d MB: stopping their server%s",
-                    user, used // MB, len(procs), budget // MB, f" {name!r}" if name else "")
+        log.warning(
+            "student %s uses %d MB in %d processes, over the budget of %d MB: stopping their server%s",
+            user,
+            used // MB,
+            len(procs),
+            budget // MB,
+            f" {name!r}" if name else "",
+        )
         for p in procs:  # the kernels and anything else of theirs, at once; the server stops through the hub
             if p.pid != server.pid:
                 try:
@@ -172,8 +183,9 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.budget_bytes <= 0 or args.every <= 0:
         ap.error("--budget-bytes and --every must be positive")
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="[%(levelname).1s %(asctime)s %(name)s] %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="[%(levelname).1s %(asctime)s %(name)s] %(message)s"
+    )
     hub = Hub()
     log.info("memory budget: %d MB per student, checked every %g s", args.budget_bytes // MB, args.every)
     while True:

@@ -33,8 +33,11 @@ def _norm(url: str) -> str:
 
 
 def _allowed() -> tuple[str, str, str]:
-    return (os.environ.get("BACKDATA_PULL_REPO", ""), os.environ.get("BACKDATA_PULL_BRANCH", "main"),
-            os.environ.get("BACKDATA_PULL_FOLDER", "backdata"))
+    return (
+        os.environ.get("BACKDATA_PULL_REPO", ""),
+        os.environ.get("BACKDATA_PULL_BRANCH", "main"),
+        os.environ.get("BACKDATA_PULL_FOLDER", "backdata"),
+    )
 
 
 def check(args: dict[str, str | None]) -> str | None:
@@ -110,15 +113,25 @@ def _load_jupyter_server_extension(app):
     web_app = app.web_app
     base_url = url_path_join(web_app.settings["base_url"], "git-pull")
     web_app.settings["nbapp"] = app  # nbgitpuller's SyncHandler reads its server app from here
-    web_app.add_handlers(".*", [
-        (url_path_join(base_url, "api"), GuardedSyncHandler),
-        (base_url, GuardedUIHandler),
-        (url_path_join(base_url, "static", "(.*)"), StaticFileHandler,
-         {"path": os.path.join(os.path.dirname(nbg.__file__), "static")}),
-    ])
+    web_app.add_handlers(
+        ".*",
+        [
+            (url_path_join(base_url, "api"), GuardedSyncHandler),
+            (base_url, GuardedUIHandler),
+            (
+                url_path_join(base_url, "static", "(.*)"),
+                StaticFileHandler,
+                {"path": os.path.join(os.path.dirname(nbg.__file__), "static")},
+            ),
+        ],
+    )
     repo, branch, folder = _allowed()
-    app.log.info("backdata pull guard: the one-click link pulls only %s (branch %s) into ~/%s",
-                 repo or "(nothing: BACKDATA_PULL_REPO unset)", branch, folder)
+    app.log.info(
+        "backdata pull guard: the one-click link pulls only %s (branch %s) into ~/%s",
+        repo or "(nothing: BACKDATA_PULL_REPO unset)",
+        branch,
+        folder,
+    )
 
 
 load_jupyter_server_extension = _load_jupyter_server_extension

@@ -130,10 +130,18 @@ c.Spawner.environment = {
 }
 c.Spawner.env_keep = [
     # JupyterHub's default list ...
-    "CONDA_DEFAULT_ENV", "CONDA_ROOT", "JUPYTERHUB_SINGLEUSER_APP", "LANG", "LC_ALL", "LD_LIBRARY_PATH",
-    "PATH", "PYTHONPATH", "VIRTUAL_ENV",
+    "CONDA_DEFAULT_ENV",
+    "CONDA_ROOT",
+    "JUPYTERHUB_SINGLEUSER_APP",
+    "LANG",
+    "LC_ALL",
+    "LD_LIBRARY_PATH",
+    "PATH",
+    "PYTHONPATH",
+    "VIRTUAL_ENV",
     # ... and the OpenBLAS core-type settings some processors need for correct results.
-    "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+    "OPENBLAS_CORETYPE",
+    "OPENBLAS_L2_SIZE",
 ]
 c.JupyterHub.active_server_limit = int(env("BACKDATA_HUB_MAX_SERVERS", "40"))
 c.JupyterHub.concurrent_spawn_limit = int(env("BACKDATA_HUB_MAX_SPAWNS", "10"))
@@ -169,19 +177,26 @@ PULL_BRANCH = env("BACKDATA_HUB_PULL_BRANCH", "main")
 
 def _origin_url() -> str:
     try:
-        out = subprocess.run(["git", "-C", str(HERE.parent), "remote", "get-url", "origin"],
-                             capture_output=True, text=True, timeout=10, check=False)
+        out = subprocess.run(
+            ["git", "-C", str(HERE.parent), "remote", "get-url", "origin"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     return out.stdout.strip() if out.returncode == 0 else ""
 
 
 PULL_REPO = env("BACKDATA_HUB_PULL_REPO") or _origin_url()
-c.Spawner.environment.update({
-    "BACKDATA_PULL_REPO": PULL_REPO,  # empty: every pull is refused (the guard says so in the log)
-    "BACKDATA_PULL_BRANCH": PULL_BRANCH,
-    "BACKDATA_PULL_FOLDER": PULL_FOLDER,
-})
+c.Spawner.environment.update(
+    {
+        "BACKDATA_PULL_REPO": PULL_REPO,  # empty: every pull is refused (the guard says so in the log)
+        "BACKDATA_PULL_BRANCH": PULL_BRANCH,
+        "BACKDATA_PULL_FOLDER": PULL_FOLDER,
+    }
+)
 
 # ------------------------------------------------------------------------------------------- proxy
 c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configurable-http-proxy")]
@@ -195,13 +210,25 @@ MEMORY_NOTES = STATE / "memory-budget-stops.json"
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={IDLE_TIMEOUT}",
-                    f"--max-age={MAX_AGE}", "--cull-every=300", "--concurrency=5"],
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={IDLE_TIMEOUT}",
+            f"--max-age={MAX_AGE}",
+            "--cull-every=300",
+            "--concurrency=5",
+        ],
     },
     {
         "name": "backdata-memory-budget",
-        "command": [sys.executable, str(HERE / "backdata_memory_budget.py"), f"--budget-bytes={MEMORY_BUDGET}",
-                    f"--every={MEMORY_CHECK_EVERY}", f"--notes={MEMORY_NOTES}"],
+        "command": [
+            sys.executable,
+            str(HERE / "backdata_memory_budget.py"),
+            f"--budget-bytes={MEMORY_BUDGET}",
+            f"--every={MEMORY_CHECK_EVERY}",
+            f"--notes={MEMORY_NOTES}",
+        ],
     },
 ]
 c.JupyterHub.load_roles = [
@@ -240,6 +267,7 @@ def _memory_note(user) -> str:
 
 c.JupyterHub.template_vars = {"announcement": _memory_note}
 
+
 # ------------------------------------------------------------------------------------------- TLS
 class HubConfigError(SystemExit):
     """The production config cannot start safely: the hub exits with this message (and code 1)."""
@@ -257,33 +285,39 @@ def _production_bind_url() -> str:
     ip = env("BACKDATA_HUB_IP", "")
     if env("BACKDATA_HUB_BEHIND_TLS_PROXY", "") == "1":
         if cert or key:
-            raise HubConfigError("BACKDATA_HUB_BEHIND_TLS_PROXY=1 and BACKDATA_HUB_SSL_CERT/KEY are both set: "
-                                 "choose one (TLS in the hub, or TLS in a proxy in front of it)")
+            raise HubConfigError(
+                "BACKDATA_HUB_BEHIND_TLS_PROXY=1 and BACKDATA_HUB_SSL_CERT/KEY are both set: "
+                "choose one (TLS in the hub, or TLS in a proxy in front of it)"
+            )
         ip = ip or "127.0.0.1"
         try:
             loopback = ipaddress.ip_address(ip).is_loopback
         except ValueError:
             loopback = False
         if not loopback:
-            raise HubConfigError(f"BACKDATA_HUB_BEHIND_TLS_PROXY=1 serves plain HTTP on loopback only, not on "
-                                 f"BACKDATA_HUB_IP={ip!r}: unset BACKDATA_HUB_IP (127.0.0.1)")
+            raise HubConfigError(
+                f"BACKDATA_HUB_BEHIND_TLS_PROXY=1 serves plain HTTP on loopback only, not on "
+                f"BACKDATA_HUB_IP={ip!r}: unset BACKDATA_HUB_IP (127.0.0.1)"
+            )
         return f"http://{ip}:{int(env('BACKDATA_HUB_PORT', '8000'))}/"
-    missing = [name for name, value in (("BACKDATA_HUB_SSL_CERT", cert), ("BACKDATA_HUB_SSL_KEY", key))
-               if not value]
+    missing = [name for name, value in (("BACKDATA_HUB_SSL_CERT", cert), ("BACKDATA_HUB_SSL_KEY", key)) if not value]
     if missing:
         raise HubConfigError(
             f"refusing to start without TLS ({' and '.join(missing)} not set): the login form carries the "
             f"students' passwords. Set BACKDATA_HUB_SSL_CERT and BACKDATA_HUB_SSL_KEY (certificate and key, "
             f"PEM), or BACKDATA_HUB_BEHIND_TLS_PROXY=1 when a TLS proxy on this machine forwards to "
-            f"http://127.0.0.1:8000 (see deploy/README.md)")
+            f"http://127.0.0.1:8000 (see deploy/README.md)"
+        )
     for name, path in (("BACKDATA_HUB_SSL_CERT", cert), ("BACKDATA_HUB_SSL_KEY", key)):
         if not os.path.isfile(path) or not os.access(path, os.R_OK):
             raise HubConfigError(f"{name}={path} is not a readable file: refusing to start without TLS")
     try:
         ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
     except (ssl.SSLError, OSError, ValueError) as e:
-        raise HubConfigError(f"BACKDATA_HUB_SSL_CERT={cert} and BACKDATA_HUB_SSL_KEY={key} are not a "
-                             f"certificate and its key ({e}): refusing to start without TLS") from None
+        raise HubConfigError(
+            f"BACKDATA_HUB_SSL_CERT={cert} and BACKDATA_HUB_SSL_KEY={key} are not a "
+            f"certificate and its key ({e}): refusing to start without TLS"
+        ) from None
     c.JupyterHub.ssl_cert, c.JupyterHub.ssl_key = cert, key
     return f"https://{ip}:{int(env('BACKDATA_HUB_PORT', '443'))}/"
 
@@ -309,11 +343,13 @@ if TEST:
     token = env("BACKDATA_HUB_TOKEN")
     if token:
         c.JupyterHub.services.append({"name": "backdata-bench", "api_token": token})
-        c.JupyterHub.load_roles.append({
-            "name": "backdata-bench",
-            "scopes": ["admin:users", "admin:servers", "access:servers", "list:users"],
-            "services": ["backdata-bench"],
-        })
+        c.JupyterHub.load_roles.append(
+            {
+                "name": "backdata-bench",
+                "scopes": ["admin:users", "admin:servers", "access:servers", "list:users"],
+                "services": ["backdata-bench"],
+            }
+        )
 else:
     c.JupyterHub.bind_url = _production_bind_url()
     c.JupyterHub.authenticator_class = "pam"
@@ -321,8 +357,7 @@ else:
     c.LocalAuthenticator.create_system_users = True  # users added in the admin panel get a Unix account
     c.LocalAuthenticator.allowed_groups = {env("BACKDATA_HUB_GROUP", "backdata-students")}
     c.Authenticator.allow_existing_users = True  # ... and may log in once they have a password
-    c.Authenticator.admin_users = {n.strip() for n in env("BACKDATA_HUB_ADMINS", "instructor").split(",")
-                                   if n.strip()}
+    c.Authenticator.admin_users = {n.strip() for n in env("BACKDATA_HUB_ADMINS", "instructor").split(",") if n.strip()}
     c.JupyterHub.spawner_class = BackdataSpawner
 
 # The hub's own API and the proxy's API: loopback only, in both modes.

@@ -34,6 +34,7 @@ def draw():
 
 # --- Stroke geometry, computed without drawing ------------------------------------------------------------
 
+
 def test_every_technique_has_its_own_style():
     styles = [backdata.TECHNIQUES[t].style for t in Technique]
     assert sorted(styles) == sorted(strokes.STYLES) and len(set(styles)) == 7
@@ -77,13 +78,15 @@ def test_styles_suggest_the_movement():
     line = reg.lines_numbered(3)[0]
     marks = {t: strokes.line_marks(line, line.points, t) for t in Technique}
     plain = path_length(line.points)
-    assert len(marks[Technique.stroking].paths) == 1 and path_length(marks[Technique.stroking].paths[0]) == \
-        pytest.approx(plain)
+    assert len(marks[Technique.stroking].paths) == 1 and path_length(
+        marks[Technique.stroking].paths[0]
+    ) == pytest.approx(plain)
     assert len(marks[Technique.squeezing].arrows) > len(marks[Technique.stroking].arrows), "chevrons"
     assert path_length(marks[Technique.rubbing].paths[0]) > 2 * plain, "spirals travel back and forth"
     assert path_length(marks[Technique.kneading].paths[0]) > 2 * plain, "loops"
-    assert 1.1 * plain < path_length(marks[Technique.vibration].paths[0]) < path_length(
-        marks[Technique.rubbing].paths[0]), "a fine wave: longer than the line, shorter than spirals"
+    assert (
+        1.1 * plain < path_length(marks[Technique.vibration].paths[0]) < path_length(marks[Technique.rubbing].paths[0])
+    ), "a fine wave: longer than the line, shorter than spirals"
     assert marks[Technique.percussion].dots and not marks[Technique.percussion].paths, "dots"
     assert len(marks[Technique.shaking].paths) >= 3, "zigzag bursts"
 
@@ -104,6 +107,7 @@ def test_unknown_step_is_a_clear_error():
 
 
 # --- Artists of the plates -------------------------------------------------------------------------------
+
 
 def test_draw_back_returns_its_landmarks(draw):
     fig, ax = plt.subplots()
@@ -222,7 +226,7 @@ def test_overview_shades_and_labels_every_region(draw):
             assert _hex(patch.get_facecolor()) == draw.REGION_COLOR[name].lower()
             assert patch.get_facecolor()[3] == pytest.approx(0.35), "a light fill: the lines read over it"
             assert patch.get_hatch() == draw.REGION_HATCH[name]
-            assert np.allclose(patch.get_xy()[:len(zone)], [(p.x, p.y) for p in zone])
+            assert np.allclose(patch.get_xy()[: len(zone)], [(p.x, p.y) for p in zone])
         arrows = [a for a in arts[name] if isinstance(a, PolyCollection)]
         assert len(arrows) == len(reg.lines), "every line drawn with its direction"
         labels = [a for a in arts[name] if isinstance(a, Text)]
@@ -261,8 +265,9 @@ def test_technique_sheet_draws_seven_panels_in_their_colours(draw):
 
 # --- Colours and styles -----------------------------------------------------------------------------------
 
+
 def _luminance(hex_colour: str) -> float:
-    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -291,8 +296,10 @@ def test_shipped_styles_load(draw, name):
 
 
 def test_importing_draw_changes_no_rcparams():
-    code = ("import matplotlib as m; before = dict(m.rcParams); import backdata.views.draw, backdata.publish.figures; "
-            "after = dict(m.rcParams); print(sorted(k for k in before if before[k] != after[k]))")
+    code = (
+        "import matplotlib as m; before = dict(m.rcParams); import backdata.views.draw, backdata.publish.figures; "
+        "after = dict(m.rcParams); print(sorted(k for k in before if before[k] != after[k]))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

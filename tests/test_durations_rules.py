@@ -7,18 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from backdata import (
-    REGIONS,
-    RULES,
-    TECHNIQUES,
-    Intensity,
-    Minutes,
-    Mode,
-    Position,
-    Technique,
-    plan,
-    total_minutes,
-)
+from backdata import REGIONS, RULES, TECHNIQUES, Intensity, Minutes, Mode, Position, Technique, plan, total_minutes
 
 T = Technique
 
@@ -149,10 +138,13 @@ def test_collar_kneading_7_to_12_line_81(on_line):
     assert d.cite.lines == (81,)
 
 
-@pytest.mark.parametrize("technique, line, quote", [
-    (T.rubbing, 121, "no more than 10 minutes"),
-    (T.kneading, 127, "It is recommended to perform no more than 10 minutes"),
-])
+@pytest.mark.parametrize(
+    "technique, line, quote",
+    [
+        (T.rubbing, 121, "no more than 10 minutes"),
+        (T.kneading, 127, "It is recommended to perform no more than 10 minutes"),
+    ],
+)
 def test_rubbing_and_kneading_at_most_10_minutes_lines_121_127(on_line, technique, line, quote):
     """Lines 121 and 127: rubbing and kneading, no more than 10 minutes each."""
     on_line(line, quote)
@@ -199,8 +191,15 @@ def test_collar_sequence_lines_79_to_83(on_line):
     """Lines 79–83: stroking, squeezing, rubbing, kneading, vibration, shaking, light stroking."""
     on_line(83, "Finish the massage of the collar area by shaking with your fingertips and lightly stroking")
     seq = steps("collar")
-    assert [s.technique for s in seq] == [T.stroking, T.squeezing, T.rubbing, T.kneading, T.vibration,
-                                          T.shaking, T.stroking]
+    assert [s.technique for s in seq] == [
+        T.stroking,
+        T.squeezing,
+        T.rubbing,
+        T.kneading,
+        T.vibration,
+        T.shaking,
+        T.stroking,
+    ]
     last = seq[-1]
     assert "light" in last.title
     assert last.intensity is Intensity.gentle
@@ -238,8 +237,7 @@ def test_lumbar_sequence_lines_97_to_101(on_line):
     on_line(98, "push-ups")
     on_line(101, "vibration and shock techniques")
     seq = steps("lumbar")
-    assert [s.technique for s in seq] == [T.stroking, T.squeezing, T.rubbing, T.kneading, T.vibration,
-                                          T.percussion]
+    assert [s.technique for s in seq] == [T.stroking, T.squeezing, T.rubbing, T.kneading, T.vibration, T.percussion]
     assert "mistranslation" in seq[1].note
 
 
@@ -366,8 +364,10 @@ def test_plan_editorial_fills_exactly_the_unknown_rows(name, mode):
     assert filled["editorial"].tolist() == unknown.tolist()
     assert (filled.loc[unknown, "minutes_from"] == "editorial").all()
     known = ~unknown
-    pd.testing.assert_frame_equal(filled.loc[known, ["minutes_min", "minutes_max", "minutes_from"]],
-                                  bare.loc[known, ["minutes_min", "minutes_max", "minutes_from"]])
+    pd.testing.assert_frame_equal(
+        filled.loc[known, ["minutes_min", "minutes_max", "minutes_from"]],
+        bare.loc[known, ["minutes_min", "minutes_max", "minutes_from"]],
+    )
     assert (filled["minutes_min"] > 0).all()
     assert (filled["minutes_min"] <= filled["minutes_max"]).all()
 

@@ -97,7 +97,8 @@ def test_two_explorers_do_not_share_ids():
 def test_region_stepper_hides_region_choice():
     st = region_stepper("lower_thoracic")
     assert st.region_w.layout.display == "none" and list(st.region_w.options) == [
-        (REGIONS["lower_thoracic"].title, "lower_thoracic")]
+        (REGIONS["lower_thoracic"].title, "lower_thoracic")
+    ]
 
 
 def test_plan_html_escapes_and_marks_editorial():

@@ -19,8 +19,9 @@ HERO = ("overview.svg", "overview.png", "techniques.svg", "techniques.png")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("figs")
-    subprocess.run([sys.executable, "-m", "backdata", "figures", "--out", str(out)], check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "backdata", "figures", "--out", str(out)], check=True, cwd=ROOT, capture_output=True
+    )
     return out / "figures"
 
 

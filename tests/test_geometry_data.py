@@ -49,8 +49,7 @@ def _segments_cross(p1, p2, p3, p4) -> bool:
 
 
 def step(reg_name, technique, label_part=""):
-    matches = [s for s in REGIONS[reg_name].steps
-               if s.technique is technique and label_part in s.title]
+    matches = [s for s in REGIONS[reg_name].steps if s.technique is technique and label_part in s.title]
     assert len(matches) == 1, (reg_name, technique, label_part)
     return matches[0]
 
@@ -70,8 +69,12 @@ def test_outline_is_a_closed_simple_polygon_with_many_points():
     assert len(set(OUTLINE)) == len(OUTLINE)
     n = len(OUTLINE)
     edges = [(OUTLINE[i], OUTLINE[(i + 1) % n]) for i in range(n)]
-    crossings = [(i, j) for i in range(n) for j in range(i + 2, n)
-                 if not (i == 0 and j == n - 1) and _segments_cross(*edges[i], *edges[j])]
+    crossings = [
+        (i, j)
+        for i in range(n)
+        for j in range(i + 2, n)
+        if not (i == 0 and j == n - 1) and _segments_cross(*edges[i], *edges[j])
+    ]
     assert crossings == []
     assert polygon_area(OUTLINE) > 0.5
 
@@ -136,8 +139,13 @@ def test_contains_on_simple_shapes():
 
 def test_levels_run_from_c1_to_the_coccyx_in_order():
     """C1 < … < C7 < T1 < … < T12 < L1 < … < L5 < S1 < … < S5 < Co, y growing toward the feet."""
-    names = ([f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)]
-             + [f"S{i}" for i in range(1, 6)] + ["Co"])
+    names = (
+        [f"C{i}" for i in range(1, 8)]
+        + [f"T{i}" for i in range(1, 13)]
+        + [f"L{i}" for i in range(1, 6)]
+        + [f"S{i}" for i in range(1, 6)]
+        + ["Co"]
+    )
     assert list(LEVELS) == names
     ys = [LEVELS[n] for n in names]
     assert all(a < b for a, b in zip(ys, ys[1:]))
@@ -151,9 +159,24 @@ def test_levels_fix_the_frame():
     assert LEVELS["C1"] == pytest.approx(-0.27, abs=0.03)  # about 0.27 L of neck
 
 
-@pytest.mark.parametrize("name, y", [("T1", 0.04), ("T2", 0.10), ("T3", 0.16), ("T6", 0.33), ("T7", 0.38),
-                                     ("T8", 0.44), ("T11", 0.61), ("T12", 0.67), ("L1", 0.74), ("L2", 0.83),
-                                     ("L3", 0.91), ("L5", 1.09), ("S2", 1.23)])
+@pytest.mark.parametrize(
+    "name, y",
+    [
+        ("T1", 0.04),
+        ("T2", 0.10),
+        ("T3", 0.16),
+        ("T6", 0.33),
+        ("T7", 0.38),
+        ("T8", 0.44),
+        ("T11", 0.61),
+        ("T12", 0.67),
+        ("L1", 0.74),
+        ("L2", 0.83),
+        ("L3", 0.91),
+        ("L5", 1.09),
+        ("S2", 1.23),
+    ],
+)
 def test_cited_levels_match_anatomy_reference(name, y):
     """The levels anatomy.md gives (Gray 1918 segment lengths)."""
     assert CITED_LEVELS[name] == pytest.approx(y)
@@ -229,8 +252,12 @@ def test_waist_watershed_at_l2():
 def test_every_landmark_point_lies_on_the_back():
     """Landmark points are inside the outline; the waist watershed spans the waist from edge to edge."""
     edge_to_edge = {"spinous_band", "waist_watershed"}
-    outside = [(m.key, p) for m in LANDMARKS.values() for p in m.points
-               if m.key not in edge_to_edge and not contains(OUTLINE, p)]
+    outside = [
+        (m.key, p)
+        for m in LANDMARKS.values()
+        for p in m.points
+        if m.key not in edge_to_edge and not contains(OUTLINE, p)
+    ]
     assert outside == []
     ends = LANDMARKS["waist_watershed"].points
     assert abs(ends[0].x - ends[-1].x) == pytest.approx(width_at(WAIST_WATERSHED_Y), abs=0.02)
@@ -281,18 +308,22 @@ def test_lines_are_mirror_symmetric(reg):
         assert (right.kind, right.intensity, right.target) == (left.kind, left.intensity, left.target)
 
 
-@pytest.mark.parametrize("reg, ln", [(r, ln) for r, ln in ALL_LINES if (ln.target, ln.side) in NODE_TARGETS],
-                         ids=[i for (r, ln), i in zip(ALL_LINES, LINE_IDS) if (ln.target, ln.side) in NODE_TARGETS])
+@pytest.mark.parametrize(
+    "reg, ln",
+    [(r, ln) for r, ln in ALL_LINES if (ln.target, ln.side) in NODE_TARGETS],
+    ids=[i for (r, ln), i in zip(ALL_LINES, LINE_IDS) if (ln.target, ln.side) in NODE_TARGETS],
+)
 def test_lines_run_toward_their_nodes(reg, ln):
     """A stroke ends nearer its node group than it starts (anatomy.md: strokes run toward the nearest nodes)."""
     node = NODE_TARGETS[(ln.target, ln.side)]
     assert ln.end.distance(node) < ln.start.distance(node)
 
 
-@pytest.mark.parametrize("reg, ln", [(r, ln) for r, ln in ALL_LINES if ln.target in (Target.axillary,
-                                                                                      Target.inguinal)],
-                         ids=[i for (r, ln), i in zip(ALL_LINES, LINE_IDS)
-                              if ln.target in (Target.axillary, Target.inguinal)])
+@pytest.mark.parametrize(
+    "reg, ln",
+    [(r, ln) for r, ln in ALL_LINES if ln.target in (Target.axillary, Target.inguinal)],
+    ids=[i for (r, ln), i in zip(ALL_LINES, LINE_IDS) if ln.target in (Target.axillary, Target.inguinal)],
+)
 def test_lines_end_on_the_side_of_the_watershed_they_drain_to(reg, ln):
     """Sappey: above the L2 watershed the skin drains to the armpit, below it to the groin."""
     if ln.target is Target.axillary:

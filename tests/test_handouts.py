@@ -20,8 +20,14 @@ NOTEBOOKS = ROOT / "notebooks"
 PAGES = [p.stem for p in notebook_paths(NOTEBOOKS)]
 REGION_PAGES = [p for p in PAGES if any(n.replace("_", "-") in p for n in REGIONS)]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-          "--no-first-run", "--disable-sync"]
+LAUNCH = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 class _Doc(HTMLParser):
@@ -106,8 +112,9 @@ def test_every_in_page_link_resolves(handouts_dir, page):
     dead = sorted({h for h in links if h not in ids and unquote(h) not in ids})
     assert not dead, f"{page}: {len(dead)} dead in-page links: {dead[:5]}"
     if page != "index":
-        assert re.search(r'<h2 id="[^"]+"', text) and any(not h.startswith("bd-") for h in links), \
+        assert re.search(r'<h2 id="[^"]+"', text) and any(not h.startswith("bd-") for h in links), (
             "the contents links are there and resolve"
+        )
 
 
 def test_builds_are_byte_identical(handouts_dir, tmp_path):
@@ -145,8 +152,9 @@ def test_html5_is_valid_by_the_nu_checker(handouts_dir):
     assert jar.exists(), "the Nu checker is missing: npm install --prefix .cache/vnu vnu-jar (.ci/run does)"
     assert shutil.which("java"), "java is missing (Debian: default-jre-headless; .ci/run installs it)"
     files = sorted(str(p) for p in handouts_dir.glob("*.html"))
-    run = subprocess.run(["java", "-jar", str(jar), "--errors-only", *files], capture_output=True, text=True,
-                         timeout=300)
+    run = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", *files], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0 and not run.stderr.strip(), run.stderr[:3000]
 
 
@@ -156,15 +164,16 @@ def test_pdf_has_a_page_per_region_and_every_title(handouts_dir):
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert pages == len(REGIONS), f"one A4 page per region: {info}"
     assert "A4" in info or re.search(r"Page size:\s+59[45]", info), info
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for reg in REGIONS.values():
         assert reg.title in text, reg.title
-    assert not re.search(r"lines\s+1 stroking", text) and not re.search(r"hygienic\s+therapeutic\s+Step", text), \
+    assert not re.search(r"lines\s+1 stroking", text) and not re.search(r"hygienic\s+therapeutic\s+Step", text), (
         "no controls in print"
+    )
 
 
 # --- In the browser, with the network cut off ----------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def browser():

@@ -84,47 +84,53 @@ def _out(data: dict) -> nbformat.NotebookNode:
 
 # --- Sanitiser ------------------------------------------------------------------------------------------------
 
+
 def test_markdown_cell_is_sanitised():
     html = render_page(_nb(nbformat.v4.new_markdown_cell(HOSTILE_MARKDOWN)), "evil")
     assert_harmless(html, page=True)
     assert 'href="https://example.org"' in html and 'href="#A-page"' in html and 'id="A-page"' in html
     assert ESCAPED in html, "the hostile text shows, escaped"
-    assert "body{display:none}" not in html and "example.org\">" not in html.split("<body>")[0]
+    assert "body{display:none}" not in html and 'example.org">' not in html.split("<body>")[0]
 
 
 @pytest.mark.parametrize("mime", ["text/html", "text/markdown", "image/svg+xml"])
 def test_cell_output_is_sanitised(mime):
     payload = {
         "text/html": '<div onclick="x()"><img src=x onerror=alert(1)><iframe src="https://example.org"></iframe>'
-                     '<object data="x"></object><form action="https://example.org"><input name=q></form></div>'
-                     '<a href="javascript:alert(1)">a</a><a href="data:text/html,x">d</a>'
-                     '<meta http-equiv="refresh" content="0;url=https://example.org">'
-                     '<style>p{color:red}</style<script>alert(1)</script>',
+        '<object data="x"></object><form action="https://example.org"><input name=q></form></div>'
+        '<a href="javascript:alert(1)">a</a><a href="data:text/html,x">d</a>'
+        '<meta http-equiv="refresh" content="0;url=https://example.org">'
+        "<style>p{color:red}</style<script>alert(1)</script>",
         "text/markdown": HOSTILE_MARKDOWN,
         "image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script>'
-                         '<a href="javascript:alert(1)"><text>t</text></a><use href="data:image/svg+xml,x"/>'
-                         '<foreignObject><iframe src="https://example.org"></iframe></foreignObject></svg>',
+        '<a href="javascript:alert(1)"><text>t</text></a><use href="data:image/svg+xml,x"/>'
+        '<foreignObject><iframe src="https://example.org"></iframe></foreignObject></svg>',
     }[mime]
     html = render_page(_nb(_out({mime: payload, "text/plain": "x"})), "evil")
     assert_harmless(html, page=True)
 
 
 def test_sanitisers_keep_what_the_collection_uses():
-    md = ('<h2 id="What-you-will-learn">W</h2><p><a href="01-preliminary.html">n</a> <a href="#W">w</a> '
-          '<a href="mailto:a@b.c">m</a><strong>s</strong><em>e</em><code>c</code></p><ul><li>i</li></ul>'
-          "<ol><li>i</li></ol><hr><details><summary>s</summary><p>d</p></details>"
-          '<table><thead><tr><th style="text-align:left">h</th></tr></thead><tbody><tr><td>d</td></tr></tbody>'
-          "</table><blockquote><p>q</p></blockquote><pre><code>x</code></pre>")
+    md = (
+        '<h2 id="What-you-will-learn">W</h2><p><a href="01-preliminary.html">n</a> <a href="#W">w</a> '
+        '<a href="mailto:a@b.c">m</a><strong>s</strong><em>e</em><code>c</code></p><ul><li>i</li></ul>'
+        "<ol><li>i</li></ol><hr><details><summary>s</summary><p>d</p></details>"
+        '<table><thead><tr><th style="text-align:left">h</th></tr></thead><tbody><tr><td>d</td></tr></tbody>'
+        "</table><blockquote><p>q</p></blockquote><pre><code>x</code></pre>"
+    )
     assert sanitize_markdown_html(md) == md
-    out = ('<div class="bd-quiz" role="group" aria-label="Q"><fieldset><legend>q</legend><div class="bd-opt">'
-           '<input type="radio" name="a" id="a-0" value="0"><label for="a-0">o</label></div>'
-           '<p class="bd-fb bd-ok a-fb0" aria-live="polite">Right.</p></fieldset></div>'
-           '<svg viewBox="0 0 1 1" role="img" aria-label="x"><defs><g id="g1"><path d="M0 0L1 1" '
-           'style="fill:none"></path></g></defs><use href="#g1"></use></svg>')
+    out = (
+        '<div class="bd-quiz" role="group" aria-label="Q"><fieldset><legend>q</legend><div class="bd-opt">'
+        '<input type="radio" name="a" id="a-0" value="0"><label for="a-0">o</label></div>'
+        '<p class="bd-fb bd-ok a-fb0" aria-live="polite">Right.</p></fieldset></div>'
+        '<svg viewBox="0 0 1 1" role="img" aria-label="x"><defs><g id="g1"><path d="M0 0L1 1" '
+        'style="fill:none"></path></g></defs><use href="#g1"></use></svg>'
+    )
     assert sanitize_output_html(out) == out
 
 
 # --- Data that becomes HTML or SVG ----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def evil_region(monkeypatch):
@@ -133,8 +139,9 @@ def evil_region(monkeypatch):
     reg = regions_module.REGIONS["lumbar"]
     step = dataclasses.replace(reg.steps[0], label=EVIL, note=EVIL)
     caution = dataclasses.replace(reg.cautions[0], text=EVIL)
-    bad = dataclasses.replace(reg, title=EVIL, summary=EVIL, purpose=EVIL, steps=(step, *reg.steps[1:]),
-                              cautions=(caution, *reg.cautions[1:]))
+    bad = dataclasses.replace(
+        reg, title=EVIL, summary=EVIL, purpose=EVIL, steps=(step, *reg.steps[1:]), cautions=(caution, *reg.cautions[1:])
+    )
     original = regions_module.REGIONS
     patched = MappingProxyType({**original, "lumbar": bad})
     for mod in [m for n, m in sys.modules.items() if n == "backdata" or n.startswith("backdata.")]:
@@ -182,8 +189,9 @@ def test_svg_alt_text(evil_region):
     from backdata.views.describe import alt_text
     from backdata.views.svg import clean_svg, sprite
 
-    svg = clean_svg('<svg xmlns="http://www.w3.org/2000/svg"><g id="a"></g></svg>', "p", label=alt_text(evil_region,
-                                                                                                          "hygienic", 1))
+    svg = clean_svg(
+        '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"></g></svg>', "p", label=alt_text(evil_region, "hygienic", 1)
+    )
     _check(svg)
     page = Page()
     sp = page.sprite("lumbar")
@@ -204,17 +212,29 @@ def test_slides(evil_region):
 def test_handout_views_with_hostile_data(evil_region):
     from backdata.interact.state import VIEW_MIME
 
-    cells = [_out({VIEW_MIME: {"kind": "explorer", "regions": ["lumbar"], "region": "lumbar", "mode": "hygienic",
-                               "step": 1}, "text/plain": "x"}),
-             _out({VIEW_MIME: {"kind": "steps", "region": "lumbar", "mode": "hygienic"}, "text/plain": "x"}),
-             _out({VIEW_MIME: {"kind": "plate", "region": "lumbar", "mode": "therapeutic", "step": 1},
-                   "text/plain": "x"})]
+    cells = [
+        _out(
+            {
+                VIEW_MIME: {
+                    "kind": "explorer",
+                    "regions": ["lumbar"],
+                    "region": "lumbar",
+                    "mode": "hygienic",
+                    "step": 1,
+                },
+                "text/plain": "x",
+            }
+        ),
+        _out({VIEW_MIME: {"kind": "steps", "region": "lumbar", "mode": "hygienic"}, "text/plain": "x"}),
+        _out({VIEW_MIME: {"kind": "plate", "region": "lumbar", "mode": "therapeutic", "step": 1}, "text/plain": "x"}),
+    ]
     html = render_page(_nb(*cells), "evil", region_page=True)
     assert_harmless(html, page=True)
     assert "&lt;script&gt;" in html
 
 
 # --- In the browser -------------------------------------------------------------------------------------------
+
 
 def test_meta_refresh_in_markdown_does_not_navigate(tmp_path):
     from playwright.sync_api import sync_playwright
@@ -223,8 +243,10 @@ def test_meta_refresh_in_markdown_does_not_navigate(tmp_path):
     assert Path(chromium).exists(), "Chromium is missing (Debian: apt-get install chromium; .ci/run does)"
     target = tmp_path / "away.html"
     target.write_text("<!DOCTYPE html><title>away</title><p>navigated away</p>")
-    md = (f'# Stay\n\n<meta http-equiv="refresh" content="0;url={target.as_uri()}">\n\n'
-          f'<script>location.href="{target.as_uri()}"</script>\n\n<img src=x onerror="location.href=\'{target.as_uri()}\'">\n')
+    md = (
+        f'# Stay\n\n<meta http-equiv="refresh" content="0;url={target.as_uri()}">\n\n'
+        f'<script>location.href="{target.as_uri()}"</script>\n\n<img src=x onerror="location.href=\'{target.as_uri()}\'">\n'
+    )
     page_file = tmp_path / "page.html"
     page_file.write_text(render_page(_nb(nbformat.v4.new_markdown_cell(md)), "page"))
     with sync_playwright() as p:

@@ -28,8 +28,11 @@ STUDENTS = 3
 @pytest.fixture(scope="module")
 def proxy() -> Path:
     if not os.access(hubbench.PROXY, os.X_OK):
-        pytest.fail(f"configurable-http-proxy is missing at {hubbench.PROXY}: run `{hubbench.PROXY_INSTALL}` "
-                    f"in {REPO} (CI does it in .ci/run)", pytrace=False)
+        pytest.fail(
+            f"configurable-http-proxy is missing at {hubbench.PROXY}: run `{hubbench.PROXY_INSTALL}` "
+            f"in {REPO} (CI does it in .ci/run)",
+            pytrace=False,
+        )
     out = subprocess.run([str(hubbench.PROXY), "--version"], capture_output=True, text=True, timeout=30)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "5.3.0", out.stdout
@@ -94,12 +97,20 @@ def configs(tmp_path_factory) -> dict:
         "production_key_is_the_cert": {"BACKDATA_HUB_SSL_CERT": tls["cert"], "BACKDATA_HUB_SSL_KEY": tls["cert"]},
         "behind_proxy": {"BACKDATA_HUB_BEHIND_TLS_PROXY": "1"},
         "behind_proxy_public_ip": {"BACKDATA_HUB_BEHIND_TLS_PROXY": "1", "BACKDATA_HUB_IP": "0.0.0.0"},
-        "test": {"BACKDATA_HUB_TEST": "1", "BACKDATA_HUB_STATE": str(state), "BACKDATA_HUB_PORT": "18000",
-                 "BACKDATA_HUB_PASSWORD": "a-test-password"},
+        "test": {
+            "BACKDATA_HUB_TEST": "1",
+            "BACKDATA_HUB_STATE": str(state),
+            "BACKDATA_HUB_PORT": "18000",
+            "BACKDATA_HUB_PASSWORD": "a-test-password",
+        },
         "test_without_state": {"BACKDATA_HUB_TEST": "1"},
     }
-    out = subprocess.run([sys.executable, "-c", _LOAD, str(hubbench.HUB_CONFIG), json.dumps(cases)],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", _LOAD, str(hubbench.HUB_CONFIG), json.dumps(cases)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     loaded = json.loads(out.stdout.strip().splitlines()[-1])
     loaded["state"] = state
@@ -110,9 +121,27 @@ def configs(tmp_path_factory) -> dict:
 def _tls_pair(folder: Path) -> dict[str, str]:
     """A self-signed certificate and its key (openssl), as the hub's TLS settings take them."""
     cert, key = folder / "cert.pem", folder / "key.pem"
-    out = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
-                          "-out", str(cert), "-days", "2", "-subj", "/CN=localhost"],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     return {"cert": str(cert), "key": str(key)}
 
@@ -142,14 +171,23 @@ def test_production_config_loads(configs):
     assert cfg["pull_env"]["BACKDATA_PULL_FOLDER"] == "backdata"
 
 
-@pytest.mark.parametrize("case, words", [
-    ("production_no_tls", ["refusing to start without TLS", "BACKDATA_HUB_SSL_CERT and BACKDATA_HUB_SSL_KEY not set",
-                           "BACKDATA_HUB_BEHIND_TLS_PROXY=1"]),
-    ("production_cert_only", ["refusing to start without TLS", "BACKDATA_HUB_SSL_KEY not set"]),
-    ("production_key_misspelt", ["is not a readable file", "refusing to start without TLS"]),
-    ("production_key_is_the_cert", ["are not a certificate and its key"]),
-    ("behind_proxy_public_ip", ["loopback only", "0.0.0.0"]),
-])
+@pytest.mark.parametrize(
+    "case, words",
+    [
+        (
+            "production_no_tls",
+            [
+                "refusing to start without TLS",
+                "BACKDATA_HUB_SSL_CERT and BACKDATA_HUB_SSL_KEY not set",
+                "BACKDATA_HUB_BEHIND_TLS_PROXY=1",
+            ],
+        ),
+        ("production_cert_only", ["refusing to start without TLS", "BACKDATA_HUB_SSL_KEY not set"]),
+        ("production_key_misspelt", ["is not a readable file", "refusing to start without TLS"]),
+        ("production_key_is_the_cert", ["are not a certificate and its key"]),
+        ("behind_proxy_public_ip", ["loopback only", "0.0.0.0"]),
+    ],
+)
 def test_production_refuses_without_tls(configs, case, words):
     error = configs[case].get("error", "")
     assert error.startswith("HubConfigError: backdata hub:"), configs[case]
@@ -168,8 +206,14 @@ def test_jupyterhub_exits_with_the_message_without_tls(tmp_path):
     """The real command, as an operator runs it: one clear line on stderr, exit code 1, no traceback."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BACKDATA_HUB_")}
     env["BACKDATA_HUB_STATE"] = str(tmp_path)
-    out = subprocess.run([sys.executable, "-m", "jupyterhub", "-f", str(hubbench.HUB_CONFIG)], cwd=tmp_path,
-                         env=env, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "jupyterhub", "-f", str(hubbench.HUB_CONFIG)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 1, (out.stdout, out.stderr)
     assert "backdata hub: refusing to start without TLS" in out.stderr
     assert "Traceback" not in out.stderr
@@ -260,18 +304,21 @@ def _guard():
     return backdata_pullguard
 
 
-@pytest.mark.parametrize("args, allowed", [
-    ({"repo": "https://example.org/backdata.git", "branch": "main", "targetpath": "backdata"}, True),
-    ({"repo": "https://example.org/backdata/"}, True),
-    ({"repo": "https://example.org/evil", "targetpath": "backdata"}, False),
-    ({"repo": "https://example.org/backdata", "targetpath": "../.ipython/profile_default/startup"}, False),
-    ({"repo": "https://example.org/backdata", "targetpath": "/root/.ssh"}, False),
-    ({"repo": "https://example.org/backdata", "targetpath": ".ipython"}, False),
-    ({"repo": "https://example.org/backdata", "branch": "--upload-pack=touch /tmp/x"}, False),
-    ({"repo": "https://example.org/backdata", "depth": "-1"}, False),
-    ({"repo": "https://example.org/backdata", "backup": "true"}, False),
-    ({"repo": None}, False),
-])
+@pytest.mark.parametrize(
+    "args, allowed",
+    [
+        ({"repo": "https://example.org/backdata.git", "branch": "main", "targetpath": "backdata"}, True),
+        ({"repo": "https://example.org/backdata/"}, True),
+        ({"repo": "https://example.org/evil", "targetpath": "backdata"}, False),
+        ({"repo": "https://example.org/backdata", "targetpath": "../.ipython/profile_default/startup"}, False),
+        ({"repo": "https://example.org/backdata", "targetpath": "/root/.ssh"}, False),
+        ({"repo": "https://example.org/backdata", "targetpath": ".ipython"}, False),
+        ({"repo": "https://example.org/backdata", "branch": "--upload-pack=touch /tmp/x"}, False),
+        ({"repo": "https://example.org/backdata", "depth": "-1"}, False),
+        ({"repo": "https://example.org/backdata", "backup": "true"}, False),
+        ({"repo": None}, False),
+    ],
+)
 def test_pull_guard_allows_only_the_collection(monkeypatch, args, allowed):
     monkeypatch.setenv("BACKDATA_PULL_REPO", "https://example.org/backdata")
     monkeypatch.setenv("BACKDATA_PULL_BRANCH", "main")
@@ -294,8 +341,11 @@ def _evil_repo(folder: Path) -> str:
     """A git repository whose content, planted in a home, would run in every kernel of that student."""
     folder.mkdir()
     (folder / "00-evil.py").write_text("open('/tmp/backdata-pwned', 'w').write('x')\n", encoding="utf-8")
-    for args in (["init", "-q", "-b", "main"], ["add", "."],
-                 ["-c", "user.name=x", "-c", "user.email=x@x", "commit", "-q", "-m", "evil"]):
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "."],
+        ["-c", "user.name=x", "-c", "user.email=x@x", "commit", "-q", "-m", "evil"],
+    ):
         subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, timeout=30)
     return folder.as_uri()
 
@@ -308,9 +358,17 @@ def test_hub_memory_budget_and_pull_guard(proxy, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     token, password = secrets.token_hex(32), secrets.token_urlsafe(16)
     repo_url, branch = hubbench.REPO.as_uri(), hubbench._pull_branch()
-    hub = hubbench._Hub({"BACKDATA_HUB_TEST": "1", "BACKDATA_HUB_PASSWORD": password, "BACKDATA_HUB_TOKEN": token,
-                         "BACKDATA_HUB_MEM_LIMIT": f"{BUDGET_MB}M", "BACKDATA_HUB_MEMORY_CHECK_S": "1",
-                         "BACKDATA_HUB_PULL_REPO": repo_url, "BACKDATA_HUB_PULL_BRANCH": branch})
+    hub = hubbench._Hub(
+        {
+            "BACKDATA_HUB_TEST": "1",
+            "BACKDATA_HUB_PASSWORD": password,
+            "BACKDATA_HUB_TOKEN": token,
+            "BACKDATA_HUB_MEM_LIMIT": f"{BUDGET_MB}M",
+            "BACKDATA_HUB_MEMORY_CHECK_S": "1",
+            "BACKDATA_HUB_PULL_REPO": repo_url,
+            "BACKDATA_HUB_PULL_BRANCH": branch,
+        }
+    )
     homes = hub.state / "homes"
     hub.env["BACKDATA_HUB_HOMES"] = str(homes)
     base, auth = hub.base, {"Authorization": f"token {token}"}
@@ -361,8 +419,9 @@ def test_hub_memory_budget_and_pull_guard(proxy, tmp_path):
                 assert reply.get("status") == "ok", reply
                 continue
             try:  # the budget may kill this kernel before it answers: the connection then drops
-                hubbench._execute_over_websocket(ws, [f"Authorization: token {token}"],
-                                                 "x = b'\\1' * (400 * 2**20)", 60)
+                hubbench._execute_over_websocket(
+                    ws, [f"Authorization: token {token}"], "x = b'\\1' * (400 * 2**20)", 60
+                )
             except Exception:  # noqa: BLE001 - what happens next is checked below
                 pass
         hub.remember_tree()

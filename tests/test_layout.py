@@ -48,8 +48,11 @@ def test_contract_names_every_layer_package():
 
 
 def test_no_module_over_500_lines():
-    long = {str(p.relative_to(ROOT)): n for p in _modules(PACKAGE)
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in _modules(PACKAGE)
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}, f"modules over {MAX_LINES} lines: split them"
 
 
@@ -58,14 +61,19 @@ def test_no_parent_parent_lookups(folder):
     """The package finds its files with importlib.resources; the bench finds the checkout once
     (bench.common.find_repo)."""
     pattern = re.compile(r"\.parent\.parent\b|\.parents\[\d+\]")
-    found = [f"{p.relative_to(ROOT)}:{i}" for p in _modules(ROOT / folder)
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    found = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in _modules(ROOT / folder)
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert found == []
 
 
 def test_ruff_check_passes():
-    out = subprocess.run([_tool("ruff"), "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True,
-                         timeout=300)
+    out = subprocess.run(
+        [_tool("ruff"), "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
 
 
@@ -88,8 +96,10 @@ def test_license_and_citation():
 def test_every_third_party_import_is_declared():
     """Each library imported in backdata/ is a dependency or in an extra of pyproject.toml."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    declared = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-")
-                for d in [*project["dependencies"], *sum(project["optional-dependencies"].values(), [])]}
+    declared = {
+        re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-")
+        for d in [*project["dependencies"], *sum(project["optional-dependencies"].values(), [])]
+    }
     distribution = {"IPython": "ipython"}
     imported = set()
     for p in _modules(PACKAGE):
@@ -107,8 +117,12 @@ def test_every_third_party_import_is_declared():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-                            "-w", str(out), str(ROOT)], capture_output=True, text=True, timeout=600)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     (path,) = out.glob("backdata-*.whl")
     with zipfile.ZipFile(path) as whl:

@@ -180,9 +180,11 @@ def test_session_functions_accept_one_region_on_its_own():
 
 def test_import_does_not_load_drawing_libraries():
     """`import backdata` in a fresh interpreter loads neither matplotlib nor ipywidgets."""
-    code = ("import sys, backdata\n"
-            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'ipywidgets'))\n"
-            "print('backdata' in sys.modules, heavy)\n")
+    code = (
+        "import sys, backdata\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'ipywidgets'))\n"
+        "print('backdata' in sys.modules, heavy)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "True []", out.stdout + out.stderr
 
@@ -214,8 +216,9 @@ def _frozen_examples():
     ]
 
 
-@pytest.mark.parametrize("obj, field, value", _frozen_examples(),
-                         ids=lambda v: type(v).__name__ if dataclasses.is_dataclass(v) else None)
+@pytest.mark.parametrize(
+    "obj, field, value", _frozen_examples(), ids=lambda v: type(v).__name__ if dataclasses.is_dataclass(v) else None
+)
 def test_dataclasses_are_frozen(obj, field, value):
     """Assigning to a field of a data object raises and leaves the value unchanged."""
     before = getattr(obj, field)
@@ -251,14 +254,17 @@ def test_unknown_region_suggests_and_lists_every_name():
         assert name in msg
 
 
-@pytest.mark.parametrize("call, wrong, right, valid", [
-    (as_mode, "hygenic", "hygienic", [m.value for m in Mode]),
-    (as_mode, "therapeutik", "therapeutic", [m.value for m in Mode]),
-    (as_technique, "kneeding", "kneading", TECHNIQUE_NAMES),
-    (as_technique, "stroke", "stroking", TECHNIQUE_NAMES),
-    (technique_info, "vibrations", "vibration", TECHNIQUE_NAMES),
-    (technique_info, "percusion", "percussion", TECHNIQUE_NAMES),
-])
+@pytest.mark.parametrize(
+    "call, wrong, right, valid",
+    [
+        (as_mode, "hygenic", "hygienic", [m.value for m in Mode]),
+        (as_mode, "therapeutik", "therapeutic", [m.value for m in Mode]),
+        (as_technique, "kneeding", "kneading", TECHNIQUE_NAMES),
+        (as_technique, "stroke", "stroking", TECHNIQUE_NAMES),
+        (technique_info, "vibrations", "vibration", TECHNIQUE_NAMES),
+        (technique_info, "percusion", "percussion", TECHNIQUE_NAMES),
+    ],
+)
 def test_unknown_mode_or_technique_suggests_and_lists(call, wrong, right, valid):
     """A misspelt mode or technique names the closest valid one and lists all of them."""
     with pytest.raises(BackdataError) as err:
@@ -313,8 +319,7 @@ def test_empty_session_raises():
         session_steps([])
 
 
-@pytest.mark.parametrize("regions", [["preliminary", "lumbar", "lumbar"],
-                                     ["preliminary", "collar", REGIONS["collar"]]])
+@pytest.mark.parametrize("regions", [["preliminary", "lumbar", "lumbar"], ["preliminary", "collar", REGIONS["collar"]]])
 def test_duplicate_region_raises(regions):
     """A region listed twice (by name, or by name and object) is refused."""
     with pytest.raises(BackdataError, match="twice"):

@@ -25,11 +25,24 @@ from backdata.publish.editions import _clean
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
-EXPECTED = ["00-overview.ipynb", "01-preliminary.ipynb", "02-lower-thoracic.ipynb", "03-scapula.ipynb",
-            "04-collar.ipynb", "05-lumbar.ipynb", "06-techniques.ipynb", "07-session-planner.ipynb",
-            "08-explorer.ipynb"]
-REGION_NOTEBOOKS = {"01-preliminary.ipynb": "preliminary", "02-lower-thoracic.ipynb": "lower_thoracic",
-                    "03-scapula.ipynb": "scapula", "04-collar.ipynb": "collar", "05-lumbar.ipynb": "lumbar"}
+EXPECTED = [
+    "00-overview.ipynb",
+    "01-preliminary.ipynb",
+    "02-lower-thoracic.ipynb",
+    "03-scapula.ipynb",
+    "04-collar.ipynb",
+    "05-lumbar.ipynb",
+    "06-techniques.ipynb",
+    "07-session-planner.ipynb",
+    "08-explorer.ipynb",
+]
+REGION_NOTEBOOKS = {
+    "01-preliminary.ipynb": "preliminary",
+    "02-lower-thoracic.ipynb": "lower_thoracic",
+    "03-scapula.ipynb": "scapula",
+    "04-collar.ipynb": "collar",
+    "05-lumbar.ipynb": "lumbar",
+}
 TEMPLATE = ["What you will learn", "Prerequisites", "Summary", "Self-check", "What's next"]
 CELL_TIMEOUT = 120
 
@@ -46,8 +59,7 @@ make_nav = _tool("make_nav")
 
 PATHS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 per_notebook = pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
-per_region = pytest.mark.parametrize("path", [NOTEBOOK_DIR / n for n in REGION_NOTEBOOKS],
-                                     ids=list(REGION_NOTEBOOKS))
+per_region = pytest.mark.parametrize("path", [NOTEBOOK_DIR / n for n in REGION_NOTEBOOKS], ids=list(REGION_NOTEBOOKS))
 
 
 def _read(path: Path) -> nbformat.NotebookNode:
@@ -110,8 +122,9 @@ def test_nbstripout_strips_what_a_run_leaves_and_is_idempotent(tmp_path):
     clean = _read(dirty)
     assert [c.id for c in clean.cells] == [c.id for c in nb.cells]
     assert clean.metadata.language_info == {"name": "python"} and "widgets" not in clean.metadata
-    assert all(not c.get("outputs") and c.get("execution_count") is None and "execution" not in c.metadata
-               for c in clean.cells)
+    assert all(
+        not c.get("outputs") and c.get("execution_count") is None and "execution" not in c.metadata for c in clean.cells
+    )
     # the editions clean with the same keys
     assert nbformat.writes(_clean(nb)) == nbformat.writes(clean)
 
@@ -159,8 +172,13 @@ def test_navigation_tool_repairs_and_is_idempotent(tmp_path):
 def test_template_order(path):
     cells = _own_cells(_read(path))
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# "), "title first"
-    headings = [line[3:].strip() for c in cells if c.cell_type == "markdown"
-                for line in c.source.splitlines() if line.startswith("## ")]
+    headings = [
+        line[3:].strip()
+        for c in cells
+        if c.cell_type == "markdown"
+        for line in c.source.splitlines()
+        if line.startswith("## ")
+    ]
     found = [h for h in headings if h in TEMPLATE]
     assert found == TEMPLATE, f"template headings, in order: {headings}"
     prereq = next(c.source for c in cells if c.source.startswith("## Prerequisites"))
@@ -192,10 +210,17 @@ def test_code_cells_are_thin(path):
 def test_region_notebook_shows_everything(path):
     name = REGION_NOTEBOOKS[path.name]
     code = "\n".join(_code(_read(path)))
-    for call in (f'nb.show_region("{name}")', f'nb.show_steps("{name}")', f'nb.plan_table("{name}", "hygienic")',
-                 f'nb.plan_table("{name}", "therapeutic")', f'nb.timings("{name}")',
-                 f'nb.cautions_table("{name}")', f'nb.why_lines("{name}")', f'region_stepper("{name}")',
-                 f'nb.self_check("{name}")'):
+    for call in (
+        f'nb.show_region("{name}")',
+        f'nb.show_steps("{name}")',
+        f'nb.plan_table("{name}", "hygienic")',
+        f'nb.plan_table("{name}", "therapeutic")',
+        f'nb.timings("{name}")',
+        f'nb.cautions_table("{name}")',
+        f'nb.why_lines("{name}")',
+        f'region_stepper("{name}")',
+        f'nb.self_check("{name}")',
+    ):
         assert call in code, call
 
 
@@ -234,8 +259,9 @@ def _execute(path: Path, workdir: Path) -> tuple[nbformat.NotebookNode, float]:
         copy = workdir / path.name
         shutil.copy(path, copy)
         nb = _read(copy)
-        client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(workdir)}})
+        client = NotebookClient(
+            nb, timeout=CELL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+        )
         saved = os.environ.pop("MPLBACKEND", None)
         try:
             start = time.perf_counter()
@@ -262,8 +288,9 @@ def test_runs_without_errors_or_warnings(path, workdir):
     for cell, out in _outputs(nb):
         assert out.output_type != "error", f"{cell.source!r}: {out.get('ename')}: {out.get('evalue')}"
         assert not (out.output_type == "stream" and out.name == "stderr"), f"{cell.source!r}: {out.text}"
-    assert all(c.outputs for c in nb.cells if c.cell_type == "code" and not c.source.startswith(("from ", "import "))), \
-        "every call displays something"
+    assert all(
+        c.outputs for c in nb.cells if c.cell_type == "code" and not c.source.startswith(("from ", "import "))
+    ), "every call displays something"
     print(f"{path.name}: {seconds:.1f} s")
 
 

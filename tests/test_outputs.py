@@ -52,6 +52,7 @@ def _debris(parent: Path) -> list[str]:
 
 # --- The marker rule -----------------------------------------------------------------------------------------
 
+
 def test_marker_rule(tmp_path):
     assert foreign_files(tmp_path / "missing") == []
     (tmp_path / "empty").mkdir()
@@ -101,6 +102,7 @@ def test_replace_dir_replaces_its_own_output_and_marks_it(tmp_path):
 
 # --- The command line ----------------------------------------------------------------------------------------
 
+
 def test_figures_out_dot_in_a_clone_keeps_git_and_the_users_files(tmp_path):
     """The default build in a fresh clone works (figures/ carries the committed marker), leaves .git and a user's
     files alone, and leaves the clone clean: the marker it writes is byte-identical to the committed one."""
@@ -108,13 +110,20 @@ def test_figures_out_dot_in_a_clone_keeps_git_and_the_users_files(tmp_path):
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
     (clone / "notes.txt").write_text("my course notes")
     code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from backdata.__main__ import main; sys.exit(main())"
-    run = subprocess.run([sys.executable, "-c", code, "figures", "--out", "."], cwd=clone, check=False,
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", code, "figures", "--out", "."],
+        cwd=clone,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert (clone / ".git" / "HEAD").exists() and (clone / "notes.txt").read_text() == "my course notes"
     assert (clone / "figures" / "lumbar-therapeutic-04-kneading.png").exists()
-    status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, check=True, capture_output=True,
-                            text=True).stdout
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=clone, check=True, capture_output=True, text=True
+    ).stdout
     assert status.splitlines() == ["?? notes.txt"], status
     assert _debris(clone) == []
 
@@ -203,6 +212,7 @@ def test_debug_shows_the_traceback_and_usage_errors_exit_2(tmp_path, monkeypatch
 
 # --- Modes, debris, the lock ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("mask", "dirs", "files"), [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)])
 def test_modes_follow_the_umask(tmp_path, mask, dirs, files):
     old = os.umask(mask)
@@ -273,14 +283,18 @@ def test_two_builds_at_once_give_one_whole_build(tmp_path):
 
 # --- A failing notebook --------------------------------------------------------------------------------------
 
+
 def test_a_failing_notebook_names_the_file_and_the_cell(tmp_path):
     from backdata.publish.handout import build_handouts
 
     books = tmp_path / "notebooks"
     books.mkdir()
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# A broken lesson"), nbformat.v4.new_code_cell("x = 1"),
-                nbformat.v4.new_code_cell("\n1/0  # the broken line\nprint('never')")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# A broken lesson"),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("\n1/0  # the broken line\nprint('never')"),
+    ]
     nbformat.write(nb, books / "00-broken.ipynb")
     previous = _marked(tmp_path / "out" / "handouts", {"index.html": "previous"})
     with pytest.raises(BackdataError) as exc:
@@ -290,4 +304,3 @@ def test_a_failing_notebook_names_the_file_and_the_cell(tmp_path):
     assert "ZeroDivisionError" in msg and "\x1b[" not in msg and "\n" not in msg, msg
     assert (previous / "index.html").read_text() == "previous"
     assert _debris(tmp_path / "out") == []
-

@@ -45,8 +45,9 @@ def test_slides_move_with_arrow_keys_offline(deck):
 
     assert Path(CHROMIUM).exists(), "Chromium is missing (.ci/run installs it)"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                                    "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         outside = []
         folder = deck.parent.resolve().as_uri()

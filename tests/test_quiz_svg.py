@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from backdata import REGIONS, Mode
-from backdata.views.describe import alt_text, direction
 from backdata.interact.quiz import questions, quiz_html
+from backdata.views.describe import alt_text, direction
 from backdata.views.svg import clean_svg, layered_figure
 
 
@@ -64,7 +64,7 @@ def test_layered_svg_is_clean_for_html(lumbar_layers):
     p.feed(svg)
     assert len(p.ids) == len(set(p.ids)), "ids unique"
     assert all(i == "lum" or i.startswith("lum-") for i in p.ids)
-    for ref in re.findall(r'url\(#([^)]+)\)', svg):
+    for ref in re.findall(r"url\(#([^)]+)\)", svg):
         assert ref in p.ids, f"dangling reference {ref}"
     assert 'role="img"' in svg and "aria-label=" in svg
 
@@ -88,8 +88,11 @@ def test_with_prefix_renames_every_id(lumbar_layers):
 
 
 def test_clean_svg_escapes_label():
-    out = clean_svg('<?xml version="1.0"?><svg width="10pt" height="5pt" viewBox="0 0 10 5"><g id="a"/></svg>',
-                    "p", label='a "quoted" <label>')
+    out = clean_svg(
+        '<?xml version="1.0"?><svg width="10pt" height="5pt" viewBox="0 0 10 5"><g id="a"/></svg>',
+        "p",
+        label='a "quoted" <label>',
+    )
     assert 'width="10pt"' not in out and 'id="p-a"' in out and "&lt;label&gt;" in out and "&quot;" in out
 
 
@@ -99,4 +102,5 @@ def test_alt_text_is_written_from_the_data():
     assert "Not above C6" in alt_text("collar", Mode.hygienic, 5)
     assert "by indication" in alt_text("lower_thoracic", Mode.hygienic, 5)
     assert direction(REGIONS["preliminary"].lines_numbered(1)[0]).startswith("upward") or "upward" in direction(
-        REGIONS["preliminary"].lines_numbered(1)[0])
+        REGIONS["preliminary"].lines_numbered(1)[0]
+    )

@@ -52,8 +52,7 @@ def test_default_session_starts_with_preliminary_then_bottom_up(on_line):
 
 
 @pytest.mark.parametrize("mode", list(Mode))
-@pytest.mark.parametrize("names", [None, ["preliminary"], ["preliminary", "collar"],
-                                   ["collar", "lumbar", "scapula"]])
+@pytest.mark.parametrize("names", [None, ["preliminary"], ["preliminary", "collar"], ["collar", "lumbar", "scapula"]])
 def test_total_row_is_the_sum(mode, names):
     """The last row is 'total' with the sum of the regions' stated minutes."""
     df = session(names, mode)
@@ -80,8 +79,7 @@ def test_session_rows_show_each_regions_total_and_origin():
 def test_session_carries_the_same_breaks_as_check_session():
     for first in (False, True):
         for names in (None, ["collar"], ["preliminary", "lumbar"]):
-            assert session(names, first_session=first).attrs["breaks"] == check_session(names,
-                                                                                        first_session=first)
+            assert session(names, first_session=first).attrs["breaks"] == check_session(names, first_session=first)
 
 
 # --- Rules: preliminary ------------------------------------------------------------------------------------
@@ -146,8 +144,9 @@ def test_first_session_of_only_preliminary_fits():
 
 
 @pytest.mark.parametrize("mode", list(Mode))
-@pytest.mark.parametrize("names", [None, ["preliminary", "collar"], ["preliminary", "lower_thoracic", "lumbar"],
-                                   ["collar", "scapula"]])
+@pytest.mark.parametrize(
+    "names", [None, ["preliminary", "collar"], ["preliminary", "lower_thoracic", "lumbar"], ["collar", "scapula"]]
+)
 def test_proposed_first_session_fits_and_starts_with_preliminary(mode, names):
     """propose_first_session(): preliminary first, summed max within 15, and itself free of the length rule."""
     proposal = propose_first_session(names, mode)
@@ -225,6 +224,7 @@ def test_session_steps_match_the_editorial_plans():
         part = df[df["region"] == name]
         p = plan(name, editorial=True)
         assert part["step_no"].tolist() == p.index.tolist()
-        pd.testing.assert_series_equal(part["minutes_min"].reset_index(drop=True),
-                                       p["minutes_min"].reset_index(drop=True))
+        pd.testing.assert_series_equal(
+            part["minutes_min"].reset_index(drop=True), p["minutes_min"].reset_index(drop=True)
+        )
         assert part["technique"].tolist() == p["technique"].tolist()

@@ -60,24 +60,45 @@ def _fails_without_figures(call, *match: str) -> str:
 
 # --- Strategies for wrong values ------------------------------------------------------------------------------
 
+
 def _not_a_name_of(valid: list[str]):
     """Text that does not resolve to any of ``valid`` (or an alias): checked by the function itself."""
     return st.text(min_size=0, max_size=20)
 
 
-NOT_TEXT = st.one_of(st.none(), st.integers(-5, 50), st.floats(allow_nan=True), st.booleans(),
-                     st.lists(st.sampled_from(REGION_NAMES), max_size=2), st.just(b"lumbar"))
-NOT_A_FLAG = st.one_of(st.text(max_size=5), st.integers(-2, 2), st.floats(), st.none(),
-                       st.lists(st.booleans(), max_size=2), st.just(np.int64(1)))
+NOT_TEXT = st.one_of(
+    st.none(),
+    st.integers(-5, 50),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.lists(st.sampled_from(REGION_NAMES), max_size=2),
+    st.just(b"lumbar"),
+)
+NOT_A_FLAG = st.one_of(
+    st.text(max_size=5),
+    st.integers(-2, 2),
+    st.floats(),
+    st.none(),
+    st.lists(st.booleans(), max_size=2),
+    st.just(np.int64(1)),
+)
 
 
 def bad_steps(name: str):
     """Every kind of wrong step for region ``name``: out of range (both sides), bool, float, text, None, a list,
     a numpy bool."""
     n = N_STEPS[name]
-    return st.one_of(st.integers(max_value=-1), st.integers(min_value=n + 1), st.booleans(),
-                     st.floats(), st.text(max_size=4), st.none(), st.lists(st.integers(0, n), max_size=2),
-                     st.just(np.bool_(True)), st.just(np.float64(1.0)))
+    return st.one_of(
+        st.integers(max_value=-1),
+        st.integers(min_value=n + 1),
+        st.booleans(),
+        st.floats(),
+        st.text(max_size=4),
+        st.none(),
+        st.lists(st.integers(0, n), max_size=2),
+        st.just(np.bool_(True)),
+        st.just(np.float64(1.0)),
+    )
 
 
 region_and_bad_step = st.sampled_from(REGION_NAMES).flatmap(lambda n: st.tuples(st.just(n), bad_steps(n)))
@@ -85,12 +106,13 @@ region_and_bad_step = st.sampled_from(REGION_NAMES).flatmap(lambda n: st.tuples(
 
 # --- Steps --------------------------------------------------------------------------------------------------
 
+
 def test_the_issue_examples_for_steps():
-    msg = _fails_without_figures(lambda: draw.region_figure("lumbar", step=99), "step 99", "valid 0–6",
-                                 "'lumbar'")
+    msg = _fails_without_figures(lambda: draw.region_figure("lumbar", step=99), "step 99", "valid 0–6", "'lumbar'")
     assert msg == "step 99 is out of range; valid 0–6 for region 'lumbar' (0 = the lines view)"
-    _fails_without_figures(lambda: draw.region_figure("lumbar", step=1.5), "whole number (int)", "float 1.5",
-                           "valid 0–6")
+    _fails_without_figures(
+        lambda: draw.region_figure("lumbar", step=1.5), "whole number (int)", "float 1.5", "valid 0–6"
+    )
     _fails_without_figures(lambda: draw.region_figure("collar", step=-1), "step -1", f"valid 0–{N_STEPS['collar']}")
     _fails_without_figures(lambda: draw.region_figure("lumbar", step="2"), "whole number", "str '2'")
     _fails_without_figures(lambda: draw.region_figure("lumbar", step=True), "whole number", "bool True")
@@ -144,8 +166,7 @@ def test_region_view_refuses_bad_modes(view, mode):
 
 @pytest.mark.parametrize("call", [strokes.step_marks, strokes.step_lines])
 @FAST
-@given(case=st.sampled_from(REGION_NAMES).flatmap(
-    lambda n: st.tuples(st.just(n), st.one_of(st.just(0), bad_steps(n)))))
+@given(case=st.sampled_from(REGION_NAMES).flatmap(lambda n: st.tuples(st.just(n), st.one_of(st.just(0), bad_steps(n)))))
 def test_stroke_steps_count_from_one(call, case):
     name, step = case
     _fails(lambda: call(name, step), f"valid 1–{N_STEPS[name]} for region {name!r}")
@@ -195,6 +216,7 @@ def test_numpy_bools_are_flags():
 
 # --- Regions and lists of regions -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("call", [session, check_session, session_steps, propose_first_session])
 @pytest.mark.parametrize("value", [5, 1.5, True, b"lumbar", object()])
 def test_a_session_needs_regions_not_a_number(call, value):
@@ -203,9 +225,11 @@ def test_a_session_needs_regions_not_a_number(call, value):
 
 
 def test_session_of_a_number_message():
-    assert _fails(lambda: session(5)) == ("regions of the session must be a region name, a Region or a list of "
-                                          "them, got int 5; valid: preliminary, collar, scapula, lower_thoracic, "
-                                          "lumbar")
+    assert _fails(lambda: session(5)) == (
+        "regions of the session must be a region name, a Region or a list of "
+        "them, got int 5; valid: preliminary, collar, scapula, lower_thoracic, "
+        "lumbar"
+    )
 
 
 @FAST
@@ -217,29 +241,49 @@ def test_unknown_region_names_everywhere(name):
         pass
     else:
         return  # a real name or alias
-    for call in (lambda: region(name), lambda: plan(name), lambda: total_minutes(name, "hygienic"),
-                 lambda: session(["preliminary", name]), lambda: describe.alt_text(name),
-                 lambda: explorer.plan_html(name, "hygienic")):
+    for call in (
+        lambda: region(name),
+        lambda: plan(name),
+        lambda: total_minutes(name, "hygienic"),
+        lambda: session(["preliminary", name]),
+        lambda: describe.alt_text(name),
+        lambda: explorer.plan_html(name, "hygienic"),
+    ):
         _fails(call, "valid: preliminary, collar, scapula, lower_thoracic, lumbar")
-    for call in (lambda: draw.region_figure(name), lambda: draw.draw_steps(name),
-                 lambda: draw.draw_region(name), lambda: explorer.Explorer(regions=("lumbar", name))):
+    for call in (
+        lambda: draw.region_figure(name),
+        lambda: draw.draw_steps(name),
+        lambda: draw.draw_region(name),
+        lambda: explorer.Explorer(regions=("lumbar", name)),
+    ):
         _fails_without_figures(call, "valid: preliminary")
 
 
 @FAST
 @given(value=NOT_TEXT)
 def test_non_text_names(value):
-    for call in (region, as_mode, as_technique, technique_info, level_y, lambda v: plan(v),
-                 lambda v: plan("lumbar", v), lambda v: draw.step_caption("lumbar", v, 0)):
+    for call in (
+        region,
+        as_mode,
+        as_technique,
+        technique_info,
+        level_y,
+        lambda v: plan(v),
+        lambda v: plan("lumbar", v),
+        lambda v: draw.step_caption("lumbar", v, 0),
+    ):
         _fails(lambda call=call: call(value), "must be a name (str)")
 
 
 def test_explorer_regions():
     assert _fails(lambda: explorer.Explorer(regions=("lumbar", "nope"))) == (
-        "unknown region 'nope': valid: preliminary, collar, scapula, lower_thoracic, lumbar")
+        "unknown region 'nope': valid: preliminary, collar, scapula, lower_thoracic, lumbar"
+    )
     _fails(lambda: explorer.Explorer(regions=5), "regions of the explorer must be")
-    _fails(lambda: explorer.Explorer(region="collar", regions=("lumbar",)),
-           "region 'collar' is not among the explorer's regions; valid: lumbar")
+    _fails(
+        lambda: explorer.Explorer(region="collar", regions=("lumbar",)),
+        "region 'collar' is not among the explorer's regions; valid: lumbar",
+    )
     _fails(lambda: explorer.Explorer(regions=("lumbar", "lumbar")), "twice")
     _fails(lambda: explorer.Explorer(mode="sport"), "unknown mode 'sport'")
     _fails(lambda: explorer.Explorer(interval=0), "interval must be a number greater than 0")
@@ -271,15 +315,21 @@ DRAW_CALLS = {
     "draw_region ax": (lambda: draw.draw_region("lumbar", ax="left"), "ax must be a matplotlib Axes or None"),
     "draw_back level": (lambda: draw.draw_back(levels=["C7", "T13"]), "unknown vertebral level 'T13'"),
     "draw_back levels": (lambda: draw.draw_back(levels=7), "levels must be a list of vertebral level names"),
-    "draw_back node": (lambda: draw.draw_back(nodes=["belly"]),
-                       "unknown lymph node target 'belly': valid: axillary, inguinal, supraclavicular"),
+    "draw_back node": (
+        lambda: draw.draw_back(nodes=["belly"]),
+        "unknown lymph node target 'belly': valid: axillary, inguinal, supraclavicular",
+    ),
     "draw_back box": (lambda: draw.draw_back(box=(0, 1)), "box must be None or (x0, x1, y0, y1)"),
     "draw_back box order": (lambda: draw.draw_back(box=(1, 0, 0, 1)), "x0 < x1"),
     "draw_timeline number": (lambda: draw.draw_timeline(5), "steps must be a non-empty table"),
-    "draw_timeline columns": (lambda: draw.draw_timeline(pd.DataFrame({"region": ["lumbar"]})),
-                              "steps lacks the column(s) step, minutes_min"),
-    "draw_timeline region": (lambda: draw.draw_timeline(session_steps().assign(region="sacrum")),
-                             "steps has an unknown region str 'sacrum'"),
+    "draw_timeline columns": (
+        lambda: draw.draw_timeline(pd.DataFrame({"region": ["lumbar"]})),
+        "steps lacks the column(s) step, minutes_min",
+    ),
+    "draw_timeline region": (
+        lambda: draw.draw_timeline(session_steps().assign(region="sacrum")),
+        "steps has an unknown region str 'sacrum'",
+    ),
     "region_figure mode": (lambda: draw.region_figure("lumbar", mode="therapy-ish"), "unknown mode"),
     "style": (lambda: draw.style("poster").__enter__(), "unknown style 'poster'"),
 }
@@ -293,11 +343,20 @@ def test_drawing_checks_before_drawing(call, match):
     assert plt.fignum_exists(fig.number)
 
 
-@pytest.mark.parametrize("call", [lambda: draw.region_figure("lumbar", step=2), lambda: draw.draw_steps("collar"),
-                                  lambda: draw.draw_region("lumbar"), lambda: draw.draw_overview(),
-                                  lambda: draw.draw_back(), lambda: draw.draw_technique_sheet()])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: draw.region_figure("lumbar", step=2),
+        lambda: draw.draw_steps("collar"),
+        lambda: draw.draw_region("lumbar"),
+        lambda: draw.draw_overview(),
+        lambda: draw.draw_back(),
+        lambda: draw.draw_technique_sheet(),
+    ],
+)
 def test_a_failure_while_drawing_closes_the_figure_it_made(monkeypatch, call):
     """An error inside the drawing (after the figure exists) still closes that figure, and only that one."""
+
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
@@ -312,6 +371,7 @@ def test_a_failure_while_drawing_closes_the_figure_it_made(monkeypatch, call):
 
 # --- Words, techniques, lines -----------------------------------------------------------------------------------
 
+
 def test_describe_and_strokes_refuse_wrong_lines_and_techniques():
     _fails(lambda: describe.lines_summary("lumbar", (99,)), "line 99 does not exist in region 'lumbar'", "valid")
     _fails(lambda: describe.lines_summary("lumbar", "12"), "line numbers must be a list of ints")
@@ -319,8 +379,10 @@ def test_describe_and_strokes_refuse_wrong_lines_and_techniques():
     _fails(lambda: describe.direction("line 1"), "line must be a StrokeLine")
     ln = REGIONS["lumbar"].lines[0]
     _fails(lambda: strokes.line_marks(ln, ln.points, "tickling"), "unknown technique 'tickling'")
-    _fails(lambda: strokes.line_marks(ln, ln.points, Technique.rubbing, intensity="hard"),
-           "intensity must be an Intensity or None")
+    _fails(
+        lambda: strokes.line_marks(ln, ln.points, Technique.rubbing, intensity="hard"),
+        "intensity must be an Intensity or None",
+    )
     assert describe.lines_summary("lumbar", ()) == describe.lines_summary("lumbar")
     assert strokes.line_marks(ln, ln.points, "rubbing") == strokes.line_marks(ln, ln.points, Technique.rubbing)
 

@@ -63,9 +63,17 @@ def _cites(obj, where, out, seen):
 
 def all_cites():
     out: list[tuple[str, Cite]] = []
-    roots = {"REGIONS": REGIONS, "TECHNIQUES": TECHNIQUES, "CAUTIONS": CAUTIONS, "RULES": RULES,
-             "LANDMARKS": LANDMARKS, "TENSIONS": source_tensions(), "OUTLINE_CITE": anatomy.OUTLINE_CITE,
-             "NODE_CITE": anatomy.NODE_CITE, "SCHOOL_NAMES_CITE": techniques.SCHOOL_NAMES_CITE}
+    roots = {
+        "REGIONS": REGIONS,
+        "TECHNIQUES": TECHNIQUES,
+        "CAUTIONS": CAUTIONS,
+        "RULES": RULES,
+        "LANDMARKS": LANDMARKS,
+        "TENSIONS": source_tensions(),
+        "OUTLINE_CITE": anatomy.OUTLINE_CITE,
+        "NODE_CITE": anatomy.NODE_CITE,
+        "SCHOOL_NAMES_CITE": techniques.SCHOOL_NAMES_CITE,
+    }
     for name, root in roots.items():
         _cites(root, name, out, set())
     return out
@@ -144,10 +152,15 @@ def test_shipped_source_is_the_seed_text():
     assert tuple(lines) == source_lines()
 
 
-@pytest.mark.parametrize("number, text", [
-    (23, "lasting 5-6 minutes"), (39, "from the seventh to the twelfth thoracic vertebrae"),
-    (82, "no higher than the 6th cervical vertebra"), (110, "no more than 15 minutes"),
-])
+@pytest.mark.parametrize(
+    "number, text",
+    [
+        (23, "lasting 5-6 minutes"),
+        (39, "from the seventh to the twelfth thoracic vertebrae"),
+        (82, "no higher than the 6th cervical vertebra"),
+        (110, "no more than 15 minutes"),
+    ],
+)
 def test_source_lines_are_numbered_as_the_notes_say(number, text):
     """source-notes.md numbers the facts by line: the package's line numbers agree with it."""
     assert text in source_line(number)
@@ -166,8 +179,9 @@ def test_every_shipped_region_checks_clean(name):
 
 
 def _replace_line(reg, number, side, **changes):
-    lines = tuple(dataclasses.replace(ln, **changes) if (ln.number, ln.side.value) == (number, side) else ln
-                  for ln in reg.lines)
+    lines = tuple(
+        dataclasses.replace(ln, **changes) if (ln.number, ln.side.value) == (number, side) else ln for ln in reg.lines
+    )
     return dataclasses.replace(reg, lines=lines)
 
 
@@ -260,6 +274,7 @@ def test_validate_checks_a_given_region_list():
 
 # --- The theme: every region and caution has its colour and pattern ----------------------------------------------
 
+
 def test_validate_reports_a_region_without_its_colour(monkeypatch):
     """A region missing from REGION_COLOR (a new region added to the data but not to the theme) is a problem."""
     colours = {k: v for k, v in theme.REGION_COLOR.items() if k != "lumbar"}
@@ -283,8 +298,10 @@ def test_validate_reports_a_caution_without_a_hatch(monkeypatch):
     assert [c.key for c in REGIONS["collar"].cautions if c.zones] == ["vibration_c6", "spinous_processes"]
     monkeypatch.setattr(theme, "CAUTION_HATCHES", ("////",))
     problems = validate()
-    assert "collar: caution 'spinous_processes' has no hatch of its own (CAUTION_HATCHES has 1 for 2 spatial " \
-           "cautions)" in problems
+    assert (
+        "collar: caution 'spinous_processes' has no hatch of its own (CAUTION_HATCHES has 1 for 2 spatial "
+        "cautions)" in problems
+    )
     assert not any(p.startswith(("preliminary", "scapula")) for p in problems), "one spatial caution: one hatch"
     monkeypatch.setattr(theme, "CAUTION_HATCHES", ("////", ""))
     assert any(p.startswith("collar: caution 'spinous_processes' has no hatch") for p in validate())
@@ -296,15 +313,23 @@ def test_validate_reports_a_region_with_more_cautions_than_hatches():
     assert len(spatial) > len(theme.CAUTION_HATCHES)
     crowded = dataclasses.replace(REGIONS["lumbar"], cautions=tuple(spatial))
     problems = validate([crowded])
-    assert any(f"caution {spatial[len(theme.CAUTION_HATCHES)].key!r} has no hatch of its own" in p
-               for p in problems), problems
+    assert any(f"caution {spatial[len(theme.CAUTION_HATCHES)].key!r} has no hatch of its own" in p for p in problems), (
+        problems
+    )
 
 
 # --- The source's own tensions -----------------------------------------------------------------------------
 
-TENSION_KEYS = {"collar_kneading_limit", "collar_steps_exceed_total", "first_session_too_short",
-                "stroking_intense", "kneading_forearm", "ribs_kidneys_5cm", "order_top_down_vs_sacrum_up",
-                "missing_step_times"}
+TENSION_KEYS = {
+    "collar_kneading_limit",
+    "collar_steps_exceed_total",
+    "first_session_too_short",
+    "stroking_intense",
+    "kneading_forearm",
+    "ribs_kidneys_5cm",
+    "order_top_down_vs_sacrum_up",
+    "missing_step_times",
+}
 
 
 def tension(key):

@@ -56,17 +56,20 @@ def test_unknown_kind_is_an_error_naming_the_kinds(kind):
         ViewState(kind)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("data, words", [
-    ({"kind": "plate", "region": "lumbar", "mode": "hygienic"}, "lacks step"),
-    ({"kind": "plate", "region": "nope", "mode": "hygienic", "step": 1}, "unknown region 'nope'"),
-    ({"kind": "steps", "region": "lumbar", "mode": "gentle"}, "unknown mode 'gentle'"),
-    ({"kind": "plate", "region": "lumbar", "mode": "hygienic", "step": "1"}, "whole number"),
-    ({"kind": "plate", "region": "lumbar", "mode": "hygienic", "step": -1}, "whole number"),
-    ({"kind": "explorer", "regions": "lumbar"}, "list of names"),
-    ({"kind": "explorer", "regions": ["lumbar", "nope"]}, "unknown region 'nope'"),
-    ({"kind": "planner", "regions": [], "mode": "hygienic", "first_session": "yes"}, "true or false"),
-    ({"kind": "steps", "region": "lumbar", "mode": "hygienic", "colour": "red"}, "unknown keys 'colour'"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        ({"kind": "plate", "region": "lumbar", "mode": "hygienic"}, "lacks step"),
+        ({"kind": "plate", "region": "nope", "mode": "hygienic", "step": 1}, "unknown region 'nope'"),
+        ({"kind": "steps", "region": "lumbar", "mode": "gentle"}, "unknown mode 'gentle'"),
+        ({"kind": "plate", "region": "lumbar", "mode": "hygienic", "step": "1"}, "whole number"),
+        ({"kind": "plate", "region": "lumbar", "mode": "hygienic", "step": -1}, "whole number"),
+        ({"kind": "explorer", "regions": "lumbar"}, "list of names"),
+        ({"kind": "explorer", "regions": ["lumbar", "nope"]}, "unknown region 'nope'"),
+        ({"kind": "planner", "regions": [], "mode": "hygienic", "first_session": "yes"}, "true or false"),
+        ({"kind": "steps", "region": "lumbar", "mode": "hygienic", "colour": "red"}, "unknown keys 'colour'"),
+    ],
+)
 def test_bad_states_are_errors(data, words):
     with pytest.raises(BackdataError, match=words):
         ViewState.from_mapping(data)
@@ -75,16 +78,19 @@ def test_bad_states_are_errors(data, words):
 def test_a_page_with_an_unknown_view_kind_fails():
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("x")
-    cell.outputs = [nbformat.v4.new_output("display_data", data={VIEW_MIME: {"kind": "carousel"},
-                                                                  "text/plain": "x"})]
+    cell.outputs = [nbformat.v4.new_output("display_data", data={VIEW_MIME: {"kind": "carousel"}, "text/plain": "x"})]
     nb.cells.append(cell)
     with pytest.raises(BackdataError, match="unknown view kind 'carousel'"):
         render_page(nb, "bad")
 
 
 def test_widgets_and_glue_write_view_states():
-    shown = [region_stepper("collar", "therapeutic", 2)._repr_mimebundle_(), session_planner()._repr_mimebundle_(),
-             notebook.show_region("lumbar", 3)._repr_mimebundle_(), notebook.show_steps("scapula")._repr_mimebundle_()]
+    shown = [
+        region_stepper("collar", "therapeutic", 2)._repr_mimebundle_(),
+        session_planner()._repr_mimebundle_(),
+        notebook.show_region("lumbar", 3)._repr_mimebundle_(),
+        notebook.show_steps("scapula")._repr_mimebundle_(),
+    ]
     states = [ViewState.from_mapping(b[VIEW_MIME]) for b in shown]
     assert [s.kind for s in states] == ["explorer", "planner", "plate", "steps"]
     assert states[0] == ViewState("explorer", region="collar", mode="therapeutic", step=2, regions=("collar",))
@@ -94,14 +100,18 @@ def test_widgets_and_glue_write_view_states():
 
 # --- Layer names ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, parsed", [
-    (layers.step_layer(0), layers.Layer("step", step=0)),
-    (layers.step_layer(12), layers.Layer("step", step=12)),
-    (layers.mode_layer("therapeutic", 4), layers.Layer("caption", step=4, mode=Mode.therapeutic)),
-    (layers.mode_layer(Mode.hygienic, 0), layers.Layer("caption", step=0, mode=Mode.hygienic)),
-    (layers.caution_layer("vibration_c6"), layers.Layer("caution", key="vibration_c6")),
-    (layers.TOP, layers.Layer("top")),
-])
+
+@pytest.mark.parametrize(
+    "name, parsed",
+    [
+        (layers.step_layer(0), layers.Layer("step", step=0)),
+        (layers.step_layer(12), layers.Layer("step", step=12)),
+        (layers.mode_layer("therapeutic", 4), layers.Layer("caption", step=4, mode=Mode.therapeutic)),
+        (layers.mode_layer(Mode.hygienic, 0), layers.Layer("caption", step=0, mode=Mode.hygienic)),
+        (layers.caution_layer("vibration_c6"), layers.Layer("caution", key="vibration_c6")),
+        (layers.TOP, layers.Layer("top")),
+    ],
+)
 def test_layer_names_round_trip(name, parsed):
     assert layers.parse_layer(name) == parsed
     gid = layers.layer_gid("bd-lumbar-e1", name, 7)
@@ -127,6 +137,7 @@ def test_every_layer_of_every_region_parses():
 
 
 # --- The regions' orders --------------------------------------------------------------------------------------
+
 
 def test_text_order_is_the_source_sections():
     assert sorted(TEXT_ORDER) == sorted(REGIONS) == sorted(SESSION_ORDER)

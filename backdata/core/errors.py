@@ -43,8 +43,7 @@ def choose(kind: str, value: object, valid: Iterable[str], aliases: dict[str, st
                 return name
         if aliases and key in aliases:
             return aliases[key]
-        close = difflib.get_close_matches(key, [n.lower() for n in names] + list(aliases or ()), n=1,
-                                          cutoff=0.6)
+        close = difflib.get_close_matches(key, [n.lower() for n in names] + list(aliases or ()), n=1, cutoff=0.6)
         hint = ""
         if close:
             match = (aliases or {}).get(close[0]) or next(n for n in names if n.lower() == close[0])

@@ -46,10 +46,18 @@ def catmull_rom(points: Sequence[Point], samples: int = 12, closed: bool = False
         for k in range(samples):
             t = k / samples
             t2, t3 = t * t, t * t * t
-            x = 0.5 * (2 * p1.x + (-p0.x + p2.x) * t + (2 * p0.x - 5 * p1.x + 4 * p2.x - p3.x) * t2
-                       + (-p0.x + 3 * p1.x - 3 * p2.x + p3.x) * t3)
-            y = 0.5 * (2 * p1.y + (-p0.y + p2.y) * t + (2 * p0.y - 5 * p1.y + 4 * p2.y - p3.y) * t2
-                       + (-p0.y + 3 * p1.y - 3 * p2.y + p3.y) * t3)
+            x = 0.5 * (
+                2 * p1.x
+                + (-p0.x + p2.x) * t
+                + (2 * p0.x - 5 * p1.x + 4 * p2.x - p3.x) * t2
+                + (-p0.x + 3 * p1.x - 3 * p2.x + p3.x) * t3
+            )
+            y = 0.5 * (
+                2 * p1.y
+                + (-p0.y + p2.y) * t
+                + (2 * p0.y - 5 * p1.y + 4 * p2.y - p3.y) * t2
+                + (-p0.y + 3 * p1.y - 3 * p2.y + p3.y) * t3
+            )
             out.append(Point(round(x, 6), round(y, 6)))
     if not closed:
         out.append(pts[-1])

@@ -47,17 +47,21 @@ def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
             mins = f"≈{mins} <small>({text.EDITORIAL})</small>"
         cur = ' class="bd-current" aria-current="step"' if i == current else ""
         note = escape(r.note) + (f" <strong>{text.BY_INDICATION}</strong>" if r.by_indication else "")
-        rows.append(f"<tr{cur}><td>{i}</td><td>{escape(r.step)}</td><td>{escape(r.lines)}</td><td>{mins}</td>"
-                    f"<td>{note}</td><td><small>{escape(r.source)}</small></td></tr>")
+        rows.append(
+            f"<tr{cur}><td>{i}</td><td>{escape(r.step)}</td><td>{escape(r.lines)}</td><td>{mins}</td>"
+            f"<td>{note}</td><td><small>{escape(r.source)}</small></td></tr>"
+        )
     total = reg.total[mode]
-    return ('<table class="bd-plan-table" style="border-collapse:collapse;font-size:95%">'
-            f"<caption style='text-align:left;font-weight:bold'>{escape(reg.title)} · {mode.value} · whole region "
-            f"{total.minutes}{text.EDITORIAL_TAG if total.cite.editorial else ''}</caption>"
-            "<thead><tr><th>#</th><th>step</th><th>lines</th><th>min</th><th>note</th><th>source</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
-            f"<style>.bd-plan-table td,.bd-plan-table th{{padding:2px 8px;border-bottom:1px solid {theme.RULE};"
-            f"text-align:left;vertical-align:top}}.bd-plan-table tr.bd-current{{background:{theme.HIGHLIGHT};"
-            "font-weight:bold}</style>")
+    return (
+        '<table class="bd-plan-table" style="border-collapse:collapse;font-size:95%">'
+        f"<caption style='text-align:left;font-weight:bold'>{escape(reg.title)} · {mode.value} · whole region "
+        f"{total.minutes}{text.EDITORIAL_TAG if total.cite.editorial else ''}</caption>"
+        "<thead><tr><th>#</th><th>step</th><th>lines</th><th>min</th><th>note</th><th>source</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<style>.bd-plan-table td,.bd-plan-table th{{padding:2px 8px;border-bottom:1px solid {theme.RULE};"
+        f"text-align:left;vertical-align:top}}.bd-plan-table tr.bd-current{{background:{theme.HIGHLIGHT};"
+        "font-weight:bold}</style>"
+    )
 
 
 def caution_items(cautions) -> str:
@@ -67,8 +71,9 @@ def caution_items(cautions) -> str:
 
 def _cautions_html(reg: Region, step: int) -> str:
     st = reg.steps[step - 1] if step else None
-    items = [c for c in reg.cautions if not c.techniques or (st is not None and st.technique in c.techniques)
-             or st is None]
+    items = [
+        c for c in reg.cautions if not c.techniques or (st is not None and st.technique in c.techniques) or st is None
+    ]
     return f'<div role="note"><strong>Cautions</strong><ul style="margin:.2em 0">{caution_items(items)}</ul></div>'
 
 
@@ -81,17 +86,25 @@ class Explorer:
     inspect its artists).
     """
 
-    def __init__(self, region: str = "lumbar", mode: str = "hygienic", step: int = 1, *,
-                 regions: tuple[str, ...] | None = None, keep_view: bool = False, interval: float = 1.5):
+    def __init__(
+        self,
+        region: str = "lumbar",
+        mode: str = "hygienic",
+        step: int = 1,
+        *,
+        regions: tuple[str, ...] | None = None,
+        keep_view: bool = False,
+        interval: float = 1.5,
+    ):
         start = get_region(region)  # every argument is checked before a widget exists
         mode, step = as_mode(mode), as_step(start, step)
         keep_view = as_bool("keep_view", keep_view)
         as_number("interval", interval, positive=True)
-        names = tuple(r.name for r in as_regions(() if regions is None else regions, where="the explorer",
-                                                 allow_empty=True)) or tuple(REGIONS)
+        names = tuple(
+            r.name for r in as_regions(() if regions is None else regions, where="the explorer", allow_empty=True)
+        ) or tuple(REGIONS)
         if start.name not in names:
-            raise BackdataError(f"region {start.name!r} is not among the explorer's regions; "
-                                f"valid: {', '.join(names)}")
+            raise BackdataError(f"region {start.name!r} is not among the explorer's regions; valid: {', '.join(names)}")
         import ipywidgets as w
 
         self._uid = f"e{next(_ids)}"
@@ -100,18 +113,30 @@ class Explorer:
         self.interval = interval
         self._figure_region: str | None = None
         self._lf: LayeredFigure | None = None
-        self.region_w = w.Dropdown(options=[(REGIONS[n].title, n) for n in names], value=start.name,
-                                   description="Region", layout=w.Layout(width="24em"))
-        self.mode_w = w.ToggleButtons(options=[(m.value, m.value) for m in Mode], value=mode.value,
-                                      description="Mode", tooltips=["wellness / preventive", "therapeutic"],
-                                      style={"description_width": "initial", "button_width": "8em"})
-        self.step_w = w.IntSlider(value=step, min=0, max=len(start.steps), description="Step",
-                                  continuous_update=True, readout=True)
+        self.region_w = w.Dropdown(
+            options=[(REGIONS[n].title, n) for n in names],
+            value=start.name,
+            description="Region",
+            layout=w.Layout(width="24em"),
+        )
+        self.mode_w = w.ToggleButtons(
+            options=[(m.value, m.value) for m in Mode],
+            value=mode.value,
+            description="Mode",
+            tooltips=["wellness / preventive", "therapeutic"],
+            style={"description_width": "initial", "button_width": "8em"},
+        )
+        self.step_w = w.IntSlider(
+            value=step, min=0, max=len(start.steps), description="Step", continuous_update=True, readout=True
+        )
         self.prev_b = w.Button(description="◀ Prev", layout=w.Layout(width="7em"))
         self.next_b = w.Button(description="Next ▶", layout=w.Layout(width="7em"))
         self.play_b = w.ToggleButton(description="▶ Play", value=False, layout=w.Layout(width="7em"))
-        self.position_w = w.ToggleButtons(options=[p.value for p in start.positions], description="Position",
-                                          style={"description_width": "initial", "button_width": "8em"})
+        self.position_w = w.ToggleButtons(
+            options=[p.value for p in start.positions],
+            description="Position",
+            style={"description_width": "initial", "button_width": "8em"},
+        )
         self.figure = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
         self.figure.add_class("bd-figure")
         self.view_css = w.HTML()
@@ -122,8 +147,13 @@ class Explorer:
         self.plan.add_class("bd-plan")
         self.cautions = w.HTML()
         self.cautions.add_class("bd-cautions")
-        controls = w.VBox([w.HBox([self.region_w, self.mode_w]),
-                           w.HBox([self.step_w, self.prev_b, self.next_b, self.play_b]), self.position_w])
+        controls = w.VBox(
+            [
+                w.HBox([self.region_w, self.mode_w]),
+                w.HBox([self.step_w, self.prev_b, self.next_b, self.play_b]),
+                self.position_w,
+            ]
+        )
         self.widget = w.VBox([controls, self.caption, self.figure, self.view_css, self.plan, self.cautions])
         self.widget.add_class("bd-explorer")
         self._task: asyncio.Task | None = None
@@ -138,9 +168,13 @@ class Explorer:
     # -- display ---------------------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle[VIEW_MIME] = ViewState("explorer", region=self.region_w.value, mode=self.mode_w.value,
-                                      step=self.step_w.value,
-                                      regions=tuple(o[1] for o in self.region_w.options)).to_json()
+        bundle[VIEW_MIME] = ViewState(
+            "explorer",
+            region=self.region_w.value,
+            mode=self.mode_w.value,
+            step=self.step_w.value,
+            regions=tuple(o[1] for o in self.region_w.options),
+        ).to_json()
         return bundle
 
     # -- state -----------------------------------------------------------------------------------------------
@@ -160,7 +194,7 @@ class Explorer:
     def _on_region(self, *_) -> None:
         reg = self.region
         self._lf = _base_figure(reg.name).with_prefix(f"bd-{reg.name.replace('_', '-')}-{self._uid}")
-        self.figure.value = (f'<div style="aspect-ratio:16/9;width:100%">{self._lf.svg}</div>')
+        self.figure.value = f'<div style="aspect-ratio:16/9;width:100%">{self._lf.svg}</div>'
         if self._keep_view:
             import matplotlib.pyplot as plt
 
@@ -190,10 +224,12 @@ class Explorer:
 
         pos = self.position_w.value
         where = f" · patient {pos}" + (" (the source prefers lying)" if pos != reg.positions[0].value else "")
-        self.caption.value = (f'<div style="font-size:110%"><strong>{escape(reg.title)}</strong> · '
-                              f"{escape(step_caption(reg, mode, step))}{escape(where)}</div>"
-                              f'<span class="bd-alt" style="position:absolute;left:-9999px">'
-                              f"{escape(alt_text(reg, mode, step))}</span>")
+        self.caption.value = (
+            f'<div style="font-size:110%"><strong>{escape(reg.title)}</strong> · '
+            f"{escape(step_caption(reg, mode, step))}{escape(where)}</div>"
+            f'<span class="bd-alt" style="position:absolute;left:-9999px">'
+            f"{escape(alt_text(reg, mode, step))}</span>"
+        )
         self.plan.value = plan_html(reg, mode, step)
         self.cautions.value = _cautions_html(reg, step)
 

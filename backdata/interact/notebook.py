@@ -32,9 +32,24 @@ from backdata.views.svg import SVG_METADATA, clean_svg
 from backdata.views.tables import check_session, plan, session, session_steps
 
 __all__ = [
-    "cautions_table", "glossary", "method_outline", "notice", "plan_table", "rules_table", "self_check",
-    "session_table", "session_timeline", "session_warnings", "show_overview", "show_region", "show_steps",
-    "show_technique_sheet", "technique_usage", "tensions_table", "timings", "why_lines",
+    "cautions_table",
+    "glossary",
+    "method_outline",
+    "notice",
+    "plan_table",
+    "rules_table",
+    "self_check",
+    "session_table",
+    "session_timeline",
+    "session_warnings",
+    "show_overview",
+    "show_region",
+    "show_steps",
+    "show_technique_sheet",
+    "technique_usage",
+    "tensions_table",
+    "timings",
+    "why_lines",
 ]
 
 _ids = itertools.count(1)
@@ -65,20 +80,36 @@ def _svg_of(fig, label: str, prefix: str | None = None) -> str:
 def notice():
     """The notice every notebook carries: not medical advice; contraindications, with a reference."""
     items = "".join(f"<li>{escape(c)}</li>" for c in CONTRAINDICATIONS)
-    return HTML(f'<div class="bd-notice" role="note" style="border-left:4px solid {theme.WARN};padding:.5em 1em;'
-                 f'background:{theme.NOTICE_BACKGROUND}"><strong>Notice.</strong> {escape(NOTICE)}<br>'
-                 'Contraindications include: '
-                 f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(CONTRAINDICATIONS_REFERENCE)} '
-                 f'{escape(SOURCE_CLAIMS_NOTE)}</small></div>')
+    return HTML(
+        f'<div class="bd-notice" role="note" style="border-left:4px solid {theme.WARN};padding:.5em 1em;'
+        f'background:{theme.NOTICE_BACKGROUND}"><strong>Notice.</strong> {escape(NOTICE)}<br>'
+        "Contraindications include: "
+        f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(CONTRAINDICATIONS_REFERENCE)} '
+        f"{escape(SOURCE_CLAIMS_NOTE)}</small></div>"
+    )
 
 
 def method_outline():
     """The method in the source's order, with each region's summary and the lines it comes from."""
-    rows = [f"{k}. **{REGIONS[n].title}** — {REGIONS[n].summary} ({REGIONS[n].extent_cite})"
-            for k, n in enumerate(TEXT_ORDER, 1)]
+    rows = [
+        f"{k}. **{REGIONS[n].title}** — {REGIONS[n].summary} ({REGIONS[n].extent_cite})"
+        for k, n in enumerate(TEXT_ORDER, 1)
+    ]
     rules = [f"- {r.text} ({r.cite})" for r in RULES.values()]
-    return Markdown("\n".join(["The source's scheme: a preliminary massage of the whole back, then the regions "
-                                "in detail (source line 23).", "", *rows, "", "**General rules**", "", *rules]))
+    return Markdown(
+        "\n".join(
+            [
+                "The source's scheme: a preliminary massage of the whole back, then the regions "
+                "in detail (source line 23).",
+                "",
+                *rows,
+                "",
+                "**General rules**",
+                "",
+                *rules,
+            ]
+        )
+    )
 
 
 def show_overview():
@@ -90,9 +121,14 @@ def show_overview():
     with draw.style("projector"):
         fig = plt.figure()
         draw.draw_overview(fig)
-        return HTML(_svg_of(fig, "Map of the back seen from behind: the preliminary massage's lines on the "
-                                  "left; the collar, scapula, lower thoracic and lumbar regions with their "
-                                  "numbered lines on the right."))
+        return HTML(
+            _svg_of(
+                fig,
+                "Map of the back seen from behind: the preliminary massage's lines on the "
+                "left; the collar, scapula, lower thoracic and lumbar regions with their "
+                "numbered lines on the right.",
+            )
+        )
 
 
 def show_technique_sheet():
@@ -104,8 +140,13 @@ def show_technique_sheet():
     with draw.style("projector"):
         fig = plt.figure()
         draw.draw_technique_sheet(fig)
-        return HTML(_svg_of(fig, "The seven techniques drawn as strokes: " + "; ".join(
-            f"{t.value}: {TECHNIQUES[t].style}" for t in TECHNIQUES)))
+        return HTML(
+            _svg_of(
+                fig,
+                "The seven techniques drawn as strokes: "
+                + "; ".join(f"{t.value}: {TECHNIQUES[t].style}" for t in TECHNIQUES),
+            )
+        )
 
 
 def show_region(name: str | Region, step: int = 0, mode: str | Mode = Mode.hygienic):
@@ -115,8 +156,9 @@ def show_region(name: str | Region, step: int = 0, mode: str | Mode = Mode.hygie
     reg, mode = region(name), as_mode(mode)
     with draw.style("projector"):
         fig, _ = draw.region_figure(reg, mode=mode, step=step)
-        return Shown(_svg_of(fig, alt_text(reg, mode, step)),
-                     ViewState("plate", region=reg.name, mode=mode.value, step=step))
+        return Shown(
+            _svg_of(fig, alt_text(reg, mode, step)), ViewState("plate", region=reg.name, mode=mode.value, step=step)
+        )
 
 
 def show_steps(name: str | Region, mode: str | Mode = Mode.hygienic):
@@ -144,22 +186,36 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
     """The region's plan as a styled table: unknown times shown as such, editorial shares marked."""
     reg, mode = region(name), as_mode(mode)
     df = plan(reg, mode, editorial=True)
-    shown = pd.DataFrame({
-        "step": df["step"],
-        "technique": df["technique"],
-        "lines": df["lines"],
-        "minutes": [_fmt(Minutes(a, b), e) for a, b, e in zip(df["minutes_min"], df["minutes_max"],
-                                                                df["editorial"])],
-        "note": df["note"] + df["by_indication"].map({True: f" {text.BY_INDICATION}", False: ""}),
-        "source": df["source"],
-    }, index=df.index)
+    shown = pd.DataFrame(
+        {
+            "step": df["step"],
+            "technique": df["technique"],
+            "lines": df["lines"],
+            "minutes": [
+                _fmt(Minutes(a, b), e) for a, b, e in zip(df["minutes_min"], df["minutes_max"], df["editorial"])
+            ],
+            "note": df["note"] + df["by_indication"].map({True: f" {text.BY_INDICATION}", False: ""}),
+            "source": df["source"],
+        },
+        index=df.index,
+    )
     caption = f"{reg.title} — {mode.value}: whole region {reg.total[mode].minutes} ({reg.total[mode].cite})"
-    return (shown.style.set_caption(escape(caption, quote=False)).set_uuid(f"plan-{reg.name}-{mode.value}")
-            .format(escape="html").format_index(escape="html", axis=0).format_index(escape="html", axis=1)
-            .apply(lambda row: [f"font-style: italic; color: {theme.TEXT_EDITORIAL}"
-                                if df.loc[row.name, "editorial"] else "" for _ in row], axis=1)
-            .set_properties(**{"text-align": "left"})
-            .set_table_styles([{"selector": "th", "props": "text-align: left"}]))
+    return (
+        shown.style.set_caption(escape(caption, quote=False))
+        .set_uuid(f"plan-{reg.name}-{mode.value}")
+        .format(escape="html")
+        .format_index(escape="html", axis=0)
+        .format_index(escape="html", axis=1)
+        .apply(
+            lambda row: [
+                f"font-style: italic; color: {theme.TEXT_EDITORIAL}" if df.loc[row.name, "editorial"] else ""
+                for _ in row
+            ],
+            axis=1,
+        )
+        .set_properties(**{"text-align": "left"})
+        .set_table_styles([{"selector": "th", "props": "text-align: left"}])
+    )
 
 
 def timings(name: str | Region) -> pd.DataFrame:
@@ -168,8 +224,9 @@ def timings(name: str | Region) -> pd.DataFrame:
     cols = {}
     for m in Mode:
         df = plan(reg, m, editorial=True)
-        cols[m.value] = [_fmt(Minutes(a, b), e) for a, b, e in zip(df["minutes_min"], df["minutes_max"],
-                                                                     df["editorial"])]
+        cols[m.value] = [
+            _fmt(Minutes(a, b), e) for a, b, e in zip(df["minutes_min"], df["minutes_max"], df["editorial"])
+        ]
         cols[m.value].append(f"{reg.total[m].minutes}" + (text.EDITORIAL_TAG if reg.total[m].cite.editorial else ""))
     index = [f"{i}. {s.title}" for i, s in enumerate(reg.steps, 1)] + ["whole region"]
     return pd.DataFrame(cols, index=pd.Index(index, name="step"))
@@ -177,27 +234,43 @@ def timings(name: str | Region) -> pd.DataFrame:
 
 def _table(df: pd.DataFrame, uid: str):
     """A table shown whole (no cell cut to 50 characters), left-aligned, without the row numbers."""
-    return (df.style.set_uuid(uid).hide(axis="index")
-            .format(escape="html").format_index(escape="html", axis=1)
-            .set_properties(**{"text-align": "left", "vertical-align": "top"})
-            .set_table_styles([{"selector": "th", "props": "text-align: left"}]))
+    return (
+        df.style.set_uuid(uid)
+        .hide(axis="index")
+        .format(escape="html")
+        .format_index(escape="html", axis=1)
+        .set_properties(**{"text-align": "left", "vertical-align": "top"})
+        .set_table_styles([{"selector": "th", "props": "text-align: left"}])
+    )
 
 
 def cautions_table(name: str | Region):
     """Every caution of the region: what, for which techniques, whether it has a zone on the figure, source."""
     reg = region(name)
-    return _table(pd.DataFrame([{"caution": c.text,
-                          "techniques": ", ".join(t.value for t in c.techniques) or "all",
-                          "on the figure": "hatched zone" if c.zones else "—",
-                          "source": str(c.cite)} for c in reg.cautions]), f"cautions-{reg.name}")
+    return _table(
+        pd.DataFrame(
+            [
+                {
+                    "caution": c.text,
+                    "techniques": ", ".join(t.value for t in c.techniques) or "all",
+                    "on the figure": "hatched zone" if c.zones else "—",
+                    "source": str(c.cite),
+                }
+                for c in reg.cautions
+            ]
+        ),
+        f"cautions-{reg.name}",
+    )
 
 
 def why_lines(name: str | Region):
     """Why the lines run where they do (lymph drainage, bones, organs), and each line in words."""
     reg = region(name)
-    return Markdown(f"{reg.purpose} ({reg.purpose_cite})\n\n**The lines:** {lines_summary(reg)}.\n\n"
-                     "Strokes run toward the nearest lymph nodes, which are not massaged themselves; the "
-                     "drainage scheme (Sappey) is a massage convention, and people vary.")
+    return Markdown(
+        f"{reg.purpose} ({reg.purpose_cite})\n\n**The lines:** {lines_summary(reg)}.\n\n"
+        "Strokes run toward the nearest lymph nodes, which are not massaged themselves; the "
+        "drainage scheme (Sappey) is a massage convention, and people vary."
+    )
 
 
 def rules_table():
@@ -207,10 +280,23 @@ def rules_table():
 
 def glossary():
     """The seven techniques: school names, what the source says, depth, limit, notes."""
-    return _table(pd.DataFrame([{"technique": i.technique.value, "also called": ", ".join(i.synonyms),
-                          "what it is": i.description, "depth (1–4)": i.depth,
-                          "limit": f"≤ {i.max_minutes:g} min" if i.max_minutes else "—",
-                          "source": str(i.cite), "note": i.note} for i in TECHNIQUES.values()]), "glossary")
+    return _table(
+        pd.DataFrame(
+            [
+                {
+                    "technique": i.technique.value,
+                    "also called": ", ".join(i.synonyms),
+                    "what it is": i.description,
+                    "depth (1–4)": i.depth,
+                    "limit": f"≤ {i.max_minutes:g} min" if i.max_minutes else "—",
+                    "source": str(i.cite),
+                    "note": i.note,
+                }
+                for i in TECHNIQUES.values()
+            ]
+        ),
+        "glossary",
+    )
 
 
 def technique_usage() -> pd.DataFrame:
@@ -224,8 +310,10 @@ def technique_usage() -> pd.DataFrame:
 
 def tensions_table():
     """The source text's own tensions, and how the collection treats each."""
-    return _table(pd.DataFrame([{"tension": t.text, "our stance": t.stance, "source": str(t.cite)}
-                                for t in source_tensions()]), "tensions")
+    return _table(
+        pd.DataFrame([{"tension": t.text, "our stance": t.stance, "source": str(t.cite)} for t in source_tensions()]),
+        "tensions",
+    )
 
 
 def self_check(name: str | Region, reveal: bool = False):
@@ -249,9 +337,14 @@ def session_timeline(regions=None, mode: str | Mode = Mode.hygienic, prefix: str
         fig = plt.figure(figsize=(12.8, 0.36 * len(steps) + 1.2))
         ax = fig.add_axes((0.3, 0.9 / (0.36 * len(steps) + 1.2), 0.68, 1 - 1.1 / (0.36 * len(steps) + 1.2)))
         draw.draw_timeline(steps, ax)
-        return HTML(_svg_of(fig, f"Timeline of a {as_mode(mode).value} session: "
-                                  + ", ".join(f"{r} {s}" for r, s in zip(steps["region"], steps["step"])),
-                            prefix))
+        return HTML(
+            _svg_of(
+                fig,
+                f"Timeline of a {as_mode(mode).value} session: "
+                + ", ".join(f"{r} {s}" for r, s in zip(steps["region"], steps["step"])),
+                prefix,
+            )
+        )
 
 
 def session_warnings(regions=None, mode: str | Mode = Mode.hygienic, first_session: bool = False):
@@ -259,7 +352,11 @@ def session_warnings(regions=None, mode: str | Mode = Mode.hygienic, first_sessi
     breaks = check_session(regions, mode, first_session)
     if not breaks:
         return HTML('<p class="bd-ok">This session breaks none of the method\'s rules.</p>')
-    items = "".join(f'<li><strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})'
-                    f"</small></li>" for b in breaks)
-    return HTML(f'<div class="bd-warnings" role="alert" style="border-left:4px solid {theme.WARN};padding:.3em 1em">'
-                 f"<ul>{items}</ul></div>")
+    items = "".join(
+        f"<li><strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></li>"
+        for b in breaks
+    )
+    return HTML(
+        f'<div class="bd-warnings" role="alert" style="border-left:4px solid {theme.WARN};padding:.3em 1em">'
+        f"<ul>{items}</ul></div>"
+    )

@@ -21,31 +21,40 @@ class SessionPlanner:
     """Pick regions and a mode; see the session as a table and a timeline, and the rules it breaks."""
 
     def __init__(self, regions=None, mode: str = "hygienic", first_session: bool = True):
-        chosen = [r.name for r in as_regions(() if regions is None else regions, where="the planner",
-                                             allow_empty=True)] or list(SESSION_ORDER)
+        chosen = [
+            r.name for r in as_regions(() if regions is None else regions, where="the planner", allow_empty=True)
+        ] or list(SESSION_ORDER)
         mode, first_session = as_mode(mode), as_bool("first_session", first_session)
         import ipywidgets as w
 
-        self.regions_w = [w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False)
-                          for n in SESSION_ORDER]
-        self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=mode.value,
-                                      description="Mode")
+        self.regions_w = [
+            w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False) for n in SESSION_ORDER
+        ]
+        self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=mode.value, description="Mode")
         self.first_w = w.Checkbox(value=first_session, description="first session", indent=False)
         self.table = w.HTML()
         self.table.add_class("bd-session")
         self.timeline = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
         self.warnings = w.HTML()
         self.warnings.add_class("bd-warnings")
-        self.widget = w.VBox([w.HBox(self.regions_w, layout=w.Layout(flex_flow="row wrap")),
-                              w.HBox([self.mode_w, self.first_w]), self.warnings, self.table, self.timeline])
+        self.widget = w.VBox(
+            [
+                w.HBox(self.regions_w, layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self.mode_w, self.first_w]),
+                self.warnings,
+                self.table,
+                self.timeline,
+            ]
+        )
         for ctl in (*self.regions_w, self.mode_w, self.first_w):
             ctl.observe(self._update, "value")
         self._update()
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle[VIEW_MIME] = ViewState("planner", mode=self.mode_w.value, regions=tuple(self.selected()),
-                                      first_session=self.first_w.value).to_json()
+        bundle[VIEW_MIME] = ViewState(
+            "planner", mode=self.mode_w.value, regions=tuple(self.selected()), first_session=self.first_w.value
+        ).to_json()
         return bundle
 
     def selected(self) -> list[str]:
@@ -58,16 +67,24 @@ class SessionPlanner:
             self.warnings.value = self.timeline.value = ""
             return
         df = session(names, mode, first)
-        rows = "".join(f"<tr><td>{escape(r.title)}</td><td>{r.minutes_min:g}–{r.minutes_max:g}</td>"
-                       f"<td><small>{escape(r.source)}</small></td></tr>" for r in df.itertuples())
-        self.table.value = (f'<table class="bd-plan-table"><thead><tr><th>region</th><th>min</th><th>source</th>'
-                            f"</tr></thead><tbody>{rows}</tbody></table>")
+        rows = "".join(
+            f"<tr><td>{escape(r.title)}</td><td>{r.minutes_min:g}–{r.minutes_max:g}</td>"
+            f"<td><small>{escape(r.source)}</small></td></tr>"
+            for r in df.itertuples()
+        )
+        self.table.value = (
+            f'<table class="bd-plan-table"><thead><tr><th>region</th><th>min</th><th>source</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
         breaks = check_session(names, mode, first)
-        self.warnings.value = "".join(
-            f'<p role="alert" style="border-left:4px solid {theme.WARN};padding:.2em .6em">⚠ '
-            f"<strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></p>"
-            for b in breaks
-        ) or "<p>✓ This session breaks none of the method's rules.</p>"
+        self.warnings.value = (
+            "".join(
+                f'<p role="alert" style="border-left:4px solid {theme.WARN};padding:.2em .6em">⚠ '
+                f"<strong>{escape(b.severity)}</strong>: {escape(b.message)} <small>({escape(str(b.cite))})</small></p>"
+                for b in breaks
+            )
+            or "<p>✓ This session breaks none of the method's rules.</p>"
+        )
         self.timeline.value = session_timeline(names, mode).data
         self.steps = session_steps(names, mode)
 

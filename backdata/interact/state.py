@@ -61,18 +61,18 @@ class ViewState:
         if self.kind not in _FIELDS:
             raise BackdataError(f"unknown view kind {self.kind!r}; valid kinds: {', '.join(KINDS)}")
         if self.mode not in {m.value for m in Mode}:
-            raise BackdataError(f"unknown mode {self.mode!r} in a {self.kind} view; valid: "
-                                f"{', '.join(m.value for m in Mode)}")
+            raise BackdataError(
+                f"unknown mode {self.mode!r} in a {self.kind} view; valid: {', '.join(m.value for m in Mode)}"
+            )
         for name in (self.region, *self.regions):
             if name is not None and name not in REGIONS:
                 raise BackdataError(f"unknown region {name!r} in a {self.kind} view; valid: {', '.join(REGIONS)}")
-        if self.step is not None and (isinstance(self.step, bool) or not isinstance(self.step, int)
-                                      or self.step < 0):
-            raise BackdataError(f"the step of a {self.kind} view must be a whole number from 0, "
-                                f"not {self.step!r}")
+        if self.step is not None and (isinstance(self.step, bool) or not isinstance(self.step, int) or self.step < 0):
+            raise BackdataError(f"the step of a {self.kind} view must be a whole number from 0, not {self.step!r}")
         if self.first_session is not None and not isinstance(self.first_session, bool):
-            raise BackdataError(f"first_session of a {self.kind} view must be true or false, "
-                                f"not {self.first_session!r}")
+            raise BackdataError(
+                f"first_session of a {self.kind} view must be true or false, not {self.first_session!r}"
+            )
 
     def to_json(self) -> dict:
         """The JSON object a notebook displays under :data:`VIEW_MIME`: the kind's keys in their order
@@ -98,8 +98,10 @@ class ViewState:
             raise BackdataError(f"a {kind} view's state lacks {', '.join(missing)}")
         unknown = sorted(set(data) - {*_FIELDS[kind], "position"})
         if unknown:
-            raise BackdataError(f"a {kind} view's state has unknown keys {', '.join(map(repr, unknown))}; "
-                                f"valid: {', '.join(_FIELDS[kind])}, position")
+            raise BackdataError(
+                f"a {kind} view's state has unknown keys {', '.join(map(repr, unknown))}; "
+                f"valid: {', '.join(_FIELDS[kind])}, position"
+            )
         regions = data.get("regions", ())
         if regions is None:
             regions = ()
@@ -111,6 +113,12 @@ class ViewState:
                 raise BackdataError("an explorer view offers no region")
             region = regions[0]
         step = data.get("step", 1 if kind == "explorer" else None)
-        return cls(kind=kind, region=region, mode=data.get("mode", Mode.hygienic.value), step=step,
-                   position=data.get("position"), regions=tuple(regions),
-                   first_session=data.get("first_session"))
+        return cls(
+            kind=kind,
+            region=region,
+            mode=data.get("mode", Mode.hygienic.value),
+            step=step,
+            position=data.get("position"),
+            regions=tuple(regions),
+            first_session=data.get("first_session"),
+        )

@@ -49,9 +49,24 @@ def cm(value: float, sex: str = "men") -> float:
 # y of each spinous process. Cited values from anatomy.md (Gray 1918 segment lengths); the levels between
 # them are interpolated evenly (cervical: 0.27 L of neck over C1–C6; sacrum + coccyx: 12.5 cm of a 71 cm
 # column, i.e. 0.28 L, from S1 to the coccyx).
-CITED_LEVELS = MappingProxyType({
-    "T1": 0.04, "T2": 0.10, "T3": 0.16, "T6": 0.33, "T7": 0.38, "T8": 0.44, "T11": 0.61, "T12": 0.67,
-    "L1": 0.74, "L2": 0.83, "L3": 0.91, "L4": 1.00, "L5": 1.09, "S2": 1.23})
+CITED_LEVELS = MappingProxyType(
+    {
+        "T1": 0.04,
+        "T2": 0.10,
+        "T3": 0.16,
+        "T6": 0.33,
+        "T7": 0.38,
+        "T8": 0.44,
+        "T11": 0.61,
+        "T12": 0.67,
+        "L1": 0.74,
+        "L2": 0.83,
+        "L3": 0.91,
+        "L4": 1.00,
+        "L5": 1.09,
+        "S2": 1.23,
+    }
+)
 """The levels anatomy.md gives (Gray 1918); :data:`LEVELS` fills the others in between."""
 _COCCYX_Y = 1.41  # S1 to coccyx tip ≈ 12.5 cm of a 71 cm column (Gray 1918) ≈ 0.27 L below L5's 1.09 + S1
 
@@ -69,8 +84,13 @@ _levels.update(_between("T8", "T11", ["T9", "T10"]))
 _levels.update(_between("L5", "S2", ["S1"]))
 _levels.update(_between("S2", "S2", ["S3", "S4", "S5"], end=_COCCYX_Y))
 _levels["Co"] = _COCCYX_Y
-_ORDER = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] \
-    + [f"S{i}" for i in range(1, 6)] + ["Co"]
+_ORDER = (
+    [f"C{i}" for i in range(1, 8)]
+    + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)]
+    + [f"S{i}" for i in range(1, 6)]
+    + ["Co"]
+)
 _levels = {k: _levels[k] for k in _ORDER}
 LEVELS = MappingProxyType(_levels)
 """Vertebral level name → y of its spinous process: C1–C7, T1–T12, L1–L5, S1–S5, ``Co`` (coccyx)."""
@@ -108,8 +128,10 @@ _side = catmull_rom(_OUTLINE_RIGHT, samples=10)
 OUTLINE: tuple[Point, ...] = (*_side, *reversed(mirror(_side)))
 """The back's outline, a closed smooth polygon (first point not repeated): down the patient's right side,
 across the cut below the buttocks, up the left side, across the neck."""
-OUTLINE_CITE = Cite(reference="ANSUR II widths (bideltoid 1.12, biacromial 0.91, waist 0.71, hips 0.76 L); "
-                              "editorial smoothing between them")
+OUTLINE_CITE = Cite(
+    reference="ANSUR II widths (bideltoid 1.12, biacromial 0.91, waist 0.71, hips 0.76 L); "
+    "editorial smoothing between them"
+)
 
 # --- Landmarks --------------------------------------------------------------------------------------------
 _SCAPULA_RIGHT = (
@@ -130,57 +152,85 @@ _KIDNEY_X = (cm(2.5) + cm(9.5)) / 2
 _KIDNEY_RX = (cm(9.5) - cm(2.5)) / 2
 _KIDNEY_TOP, _KIDNEY_BOTTOM = (LEVELS["T11"] + LEVELS["T12"]) / 2, LEVELS["L3"]
 _KIDNEY_RY = (_KIDNEY_BOTTOM - _KIDNEY_TOP) / 2
-_KIDNEY_LEFT = ellipse(Point(-_KIDNEY_X, (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2), _KIDNEY_RX, _KIDNEY_RY, n=32,
-                       tilt_deg=-8)
-_KIDNEY_RIGHT = ellipse(Point(_KIDNEY_X, (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2 + cm(1.25)), _KIDNEY_RX,
-                        _KIDNEY_RY, n=32, tilt_deg=8)
-_CREST_RIGHT = catmull_rom((Point(0.11, 1.20), Point(0.16, 1.06), Point(0.26, 0.995), Point(0.37, 1.02)),
-                           samples=6)
+_KIDNEY_LEFT = ellipse(Point(-_KIDNEY_X, (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2), _KIDNEY_RX, _KIDNEY_RY, n=32, tilt_deg=-8)
+_KIDNEY_RIGHT = ellipse(
+    Point(_KIDNEY_X, (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2 + cm(1.25)), _KIDNEY_RX, _KIDNEY_RY, n=32, tilt_deg=8
+)
+_CREST_RIGHT = catmull_rom((Point(0.11, 1.20), Point(0.16, 1.06), Point(0.26, 0.995), Point(0.37, 1.02)), samples=6)
 _PSIS_RIGHT = Point(round(cm(5.0), 4), LEVELS["S2"])
-_SACRUM = (Point(-0.10, 1.15), Point(0.10, 1.15), Point(0.075, 1.30), Point(0.03, 1.39), Point(-0.03, 1.39),
-           Point(-0.075, 1.30))
+_SACRUM = (
+    Point(-0.10, 1.15),
+    Point(0.10, 1.15),
+    Point(0.075, 1.30),
+    Point(0.03, 1.39),
+    Point(-0.03, 1.39),
+    Point(-0.075, 1.30),
+)
 
 
 def _pair(key: str, name: str, right: tuple[Point, ...], cite: Cite, closed: bool = False) -> list[Landmark]:
-    return [Landmark(f"{key}_right", f"{name} (right)", right, cite, closed),
-            Landmark(f"{key}_left", f"{name} (left)", mirror(right), cite, closed)]
+    return [
+        Landmark(f"{key}_right", f"{name} (right)", right, cite, closed),
+        Landmark(f"{key}_left", f"{name} (left)", mirror(right), cite, closed),
+    ]
 
 
 _marks: list[Landmark] = [
-    Landmark("spinous_band", "Spinous processes (no pressure)",
-             (Point(-SPINOUS_BAND_HALF_WIDTH, LEVELS["C1"]), Point(SPINOUS_BAND_HALF_WIDTH, LEVELS["C1"]),
-              Point(SPINOUS_BAND_HALF_WIDTH, LEVELS["S5"]), Point(-SPINOUS_BAND_HALF_WIDTH, LEVELS["S5"])),
-             Cite((32,), "pressure on the spinous processes of the spine must be avoided"), closed=True),
+    Landmark(
+        "spinous_band",
+        "Spinous processes (no pressure)",
+        (
+            Point(-SPINOUS_BAND_HALF_WIDTH, LEVELS["C1"]),
+            Point(SPINOUS_BAND_HALF_WIDTH, LEVELS["C1"]),
+            Point(SPINOUS_BAND_HALF_WIDTH, LEVELS["S5"]),
+            Point(-SPINOUS_BAND_HALF_WIDTH, LEVELS["S5"]),
+        ),
+        Cite((32,), "pressure on the spinous processes of the spine must be avoided"),
+        closed=True,
+    ),
     *_pair("scapula", "Scapula", _SCAPULA_RIGHT, Cite(reference="Netter plate 149; Haneline 2007"), closed=True),
     *_pair("scapula_spine", "Spine of the scapula", _SCAPULA_SPINE_RIGHT, NETTER),
     *_pair("scapula_superior_angle", "Superior angle of the scapula (T2)", (_SCAPULA_RIGHT[0],), NETTER),
     *_pair("scapula_inferior_angle", "Inferior angle of the scapula (T6 prone)", (_SCAPULA_RIGHT[5],), HANELINE),
-    *_pair("scapula_medial_border", "Medial border of the scapula", (_SCAPULA_RIGHT[7], _SCAPULA_RIGHT[6],
-                                                                    _SCAPULA_RIGHT[5]),
-           Cite(reference="Hoppenfeld; Kendall: about 5 cm from the spinous processes")),
+    *_pair(
+        "scapula_medial_border",
+        "Medial border of the scapula",
+        (_SCAPULA_RIGHT[7], _SCAPULA_RIGHT[6], _SCAPULA_RIGHT[5]),
+        Cite(reference="Hoppenfeld; Kendall: about 5 cm from the spinous processes"),
+    ),
     *_pair("rib11", "11th rib", _RIB11_RIGHT, Cite(reference="Gray: floating ribs, lowest at L1–L2 laterally")),
     *_pair("rib12", "12th rib", _RIB12_RIGHT, Cite(reference="Gray: the 12th rib meets the spine at T12")),
     Landmark("kidney_right", "Kidney (right)", _KIDNEY_RIGHT, MORRIS, closed=True),
     Landmark("kidney_left", "Kidney (left)", _KIDNEY_LEFT, MORRIS, closed=True),
-    *_pair("iliac_crest", "Iliac crest", _CREST_RIGHT,
-           Cite(reference="Netter; Radiopaedia 'intercristal line': supracristal line at L4")),
+    *_pair(
+        "iliac_crest",
+        "Iliac crest",
+        _CREST_RIGHT,
+        Cite(reference="Netter; Radiopaedia 'intercristal line': supracristal line at L4"),
+    ),
     *_pair("psis", "Posterior superior iliac spine (S2)", (_PSIS_RIGHT,), Cite(reference="Netter; Moore")),
     Landmark("sacrum", "Sacrum", _SACRUM, GRAY, closed=True),
     Landmark("coccyx", "Coccyx", (Point(0.0, LEVELS["Co"]),), GRAY),
-    Landmark("waist_watershed", "Waist lymph watershed (about L2)",
-             (Point(-0.35, WAIST_WATERSHED_Y), Point(0.35, WAIST_WATERSHED_Y)), SAPPEY),
+    Landmark(
+        "waist_watershed",
+        "Waist lymph watershed (about L2)",
+        (Point(-0.35, WAIST_WATERSHED_Y), Point(0.35, WAIST_WATERSHED_Y)),
+        SAPPEY,
+    ),
 ]
 LANDMARKS = MappingProxyType({m.key: m for m in _marks})
 """Landmark key → :class:`Landmark` (points in the back frame, with their reference)."""
 
-NODE_TARGETS = MappingProxyType({
-    (Target.axillary, Side.right): Point(0.50, 0.34),
-    (Target.axillary, Side.left): Point(-0.50, 0.34),
-    (Target.inguinal, Side.right): Point(0.46, 1.30),
-    (Target.inguinal, Side.left): Point(-0.46, 1.30),
-    (Target.supraclavicular, Side.right): Point(0.24, -0.02),
-    (Target.supraclavicular, Side.left): Point(-0.24, -0.02),
-})
+NODE_TARGETS = MappingProxyType(
+    {
+        (Target.axillary, Side.right): Point(0.50, 0.34),
+        (Target.axillary, Side.left): Point(-0.50, 0.34),
+        (Target.inguinal, Side.right): Point(0.46, 1.30),
+        (Target.inguinal, Side.left): Point(-0.46, 1.30),
+        (Target.supraclavicular, Side.right): Point(0.24, -0.02),
+        (Target.supraclavicular, Side.left): Point(-0.24, -0.02),
+    }
+)
 """Where the node groups lie, projected on the back frame. The axillary and inguinal nodes are in front of the
 body (in the armpit, in the groin): their marks sit just outside the outline, where a stroke points to them.
 Nodes are targets of the strokes, never massaged themselves (anatomy.md, lymph drainage)."""

@@ -7,8 +7,8 @@ from numbers import Integral
 from types import MappingProxyType
 
 from backdata.core.errors import BackdataError, as_int, choose, shown
-from backdata.method.classical import REGION_LIST
 from backdata.core.model import Mode, Region, Technique
+from backdata.method.classical import REGION_LIST
 
 __all__ = ["REGIONS", "as_lines", "as_mode", "as_regions", "as_step", "as_technique", "region"]
 
@@ -16,10 +16,14 @@ REGIONS = MappingProxyType({r.name: r for r in REGION_LIST})
 """Region name → :class:`~backdata.core.model.Region`, read-only: ``preliminary``, ``collar``, ``scapula``,
 ``lower_thoracic``, ``lumbar``, in the text's order."""
 
-_MODE_ALIASES = {"wellness": "hygienic", "preventive": "hygienic", "therapy": "therapeutic",
-                 "medical": "therapeutic"}
-_REGION_ALIASES = {"neck": "collar", "shoulder_blade": "scapula", "lumbar_sacral": "lumbar",
-                   "lower_back": "lumbar", "whole_back": "preliminary"}
+_MODE_ALIASES = {"wellness": "hygienic", "preventive": "hygienic", "therapy": "therapeutic", "medical": "therapeutic"}
+_REGION_ALIASES = {
+    "neck": "collar",
+    "shoulder_blade": "scapula",
+    "lumbar_sacral": "lumbar",
+    "lower_back": "lumbar",
+    "whole_back": "preliminary",
+}
 
 
 def region(name: str | Region) -> Region:
@@ -56,8 +60,9 @@ def as_step(region_: str | Region, step: object, *, first: int = 0) -> int:
     return as_int("step", step, first, len(reg.steps), where=f" for region {reg.name!r}", note=note)
 
 
-def as_regions(regions: object, *, where: str = "the session", allow_empty: bool = False,
-               unique: bool = True) -> list[Region]:
+def as_regions(
+    regions: object, *, where: str = "the session", allow_empty: bool = False, unique: bool = True
+) -> list[Region]:
     """Regions from one name or :class:`Region`, or an iterable of them, in the order given.
 
     Raises :class:`~backdata.core.errors.BackdataError` for a non-iterable (``5``), an unknown name, an empty list
@@ -67,8 +72,10 @@ def as_regions(regions: object, *, where: str = "the session", allow_empty: bool
     if isinstance(regions, (str, Region)):  # one region, not an iterable of its characters
         regions = [regions]
     elif isinstance(regions, (bytes, bytearray)) or not isinstance(regions, Iterable):
-        raise BackdataError(f"regions of {where} must be a region name, a Region or a list of them, "
-                            f"got {shown(regions)}; valid: {', '.join(REGIONS)}")
+        raise BackdataError(
+            f"regions of {where} must be a region name, a Region or a list of them, "
+            f"got {shown(regions)}; valid: {', '.join(REGIONS)}"
+        )
     regs = [region(r) for r in regions]
     if not regs and not allow_empty:
         raise BackdataError(f"{where} needs at least one region; valid: {', '.join(REGIONS)}")
@@ -96,7 +103,8 @@ def as_lines(region_: str | Region, lines: object) -> tuple[int, ...]:
         if isinstance(n, bool) or not isinstance(n, Integral):
             raise BackdataError(f"a line number must be a whole number (int), got {shown(n)}; {allowed}")
         if int(n) not in valid:
-            raise BackdataError(f"line {int(n)} does not exist in region {reg.name!r}; valid: "
-                                f"{', '.join(map(str, valid))}")
+            raise BackdataError(
+                f"line {int(n)} does not exist in region {reg.name!r}; valid: {', '.join(map(str, valid))}"
+            )
         out.append(int(n))
     return tuple(out)

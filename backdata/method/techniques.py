@@ -12,54 +12,83 @@ _SCHOOLS = Cite(reference="anatomy.md, technique names (Russian and Swedish scho
 
 _info = [
     TechniqueInfo(
-        Technique.stroking, ("effleurage",),
+        Technique.stroking,
+        ("effleurage",),
         "Opens the massage: with warm hands, rhythmic stroking of the whole back; more gently over the lumbar "
         "and neck areas.",
-        depth=1, max_minutes=None, style="stroke",
+        depth=1,
+        max_minutes=None,
+        style="stroke",
         cite=Cite((115,), "Warm your hands and begin rhythmically stroking the entire surface of your back"),
-        note="The source also says stroking is performed \"in an intense manner\" (line 115): a translation "
-             "slip beside its own \"gentle\"; we teach stroking as light and rhythmic."),
+        note='The source also says stroking is performed "in an intense manner" (line 115): a translation '
+        'slip beside its own "gentle"; we teach stroking as light and rhythmic.',
+    ),
     TechniqueInfo(
-        Technique.squeezing, ("deep stroking", "compression stroke", "vyzhimanie"),
+        Technique.squeezing,
+        ("deep stroking", "compression stroke", "vyzhimanie"),
         "Along the same lines as stroking, with more pressure but a slower tempo (less intensity).",
-        depth=2, max_minutes=None, style="squeeze",
+        depth=2,
+        max_minutes=None,
+        style="squeeze",
         cite=Cite((32,), "Squeezing is performed with more pressure, but less intensity than stroking"),
-        note="The lumbar list calls it \"push-ups\" (line 98): a mistranslation of the Russian school's "
-             "vyzhimanie."),
+        note='The lumbar list calls it "push-ups" (line 98): a mistranslation of the Russian school\'s vyzhimanie.',
+    ),
     TechniqueInfo(
-        Technique.rubbing, ("friction",),
+        Technique.rubbing,
+        ("friction",),
         "Like stroking but more intense, with the most pressure; as a rule it starts from the lower back. "
         "Done right, the patient feels warmth.",
-        depth=2, max_minutes=10, style="rub",
-        cite=Cite((121,), "performed in the same way as stroking, but a little more intensely and with the "
-                          "greatest pressure"),
-        limit_cite=Cite((121,), "no more than 10 minutes")),
+        depth=2,
+        max_minutes=10,
+        style="rub",
+        cite=Cite(
+            (121,), "performed in the same way as stroking, but a little more intensely and with the greatest pressure"
+        ),
+        limit_cite=Cite((121,), "no more than 10 minutes"),
+    ),
     TechniqueInfo(
-        Technique.kneading, ("petrissage",),
-        "Works deeper into the tissue; for more pressure, one hand is placed on the other (the reinforced "
-        "hand).",
-        depth=3, max_minutes=10, style="knead",
+        Technique.kneading,
+        ("petrissage",),
+        "Works deeper into the tissue; for more pressure, one hand is placed on the other (the reinforced hand).",
+        depth=3,
+        max_minutes=10,
+        style="knead",
         cite=Cite((127,), "If you need to increase pressure on the massaged area, place one hand on the other"),
         limit_cite=Cite((127,), "It is recommended to perform no more than 10 minutes"),
-        note="\"These technical exercises should begin with the forearm area\" (line 127) is unclear in "
-             "translation; we quote it and do not teach it."),
+        note='"These technical exercises should begin with the forearm area" (line 127) is unclear in '
+        "translation; we quote it and do not teach it.",
+    ),
     TechniqueInfo(
-        Technique.vibration, ("vibration",),
+        Technique.vibration,
+        ("vibration",),
         "Completes the procedure: with the fingertips, over the whole back, with minimal contact.",
-        depth=2, max_minutes=None, style="vibrate",
-        cite=Cite((133,), "Vibration should be done with your fingertips over the entire surface of your back, "
-                          "with minimal contact")),
+        depth=2,
+        max_minutes=None,
+        style="vibrate",
+        cite=Cite(
+            (133,),
+            "Vibration should be done with your fingertips over the entire surface of your back, with minimal contact",
+        ),
+    ),
     TechniqueInfo(
-        Technique.percussion, ("tapotement", "striking", "tapping", "hacking", "cupping", "beating"),
+        Technique.percussion,
+        ("tapotement", "striking", "tapping", "hacking", "cupping", "beating"),
         "Striking (shock) techniques; light tapping may close a session. Over the lower thoracic region only "
         "by indication, with a doctor consulted.",
-        depth=3, max_minutes=None, style="tap",
-        cite=Cite((133,), "vibration or light tapping should be used to complete the procedure")),
+        depth=3,
+        max_minutes=None,
+        style="tap",
+        cite=Cite((133,), "vibration or light tapping should be used to complete the procedure"),
+    ),
     TechniqueInfo(
-        Technique.shaking, ("shaking", "a vibration technique"),
+        Technique.shaking,
+        ("shaking", "a vibration technique"),
         "Shaking with the fingertips; closes the collar massage with light stroking.",
-        depth=1, max_minutes=None, style="shake",
-        cite=Cite((83,), "shaking with your fingertips and lightly stroking")),
+        depth=1,
+        max_minutes=None,
+        style="shake",
+        cite=Cite((83,), "shaking with your fingertips and lightly stroking"),
+    ),
 ]
 
 TECHNIQUES = MappingProxyType({i.technique: i for i in _info})

@@ -24,8 +24,11 @@ def source_tensions() -> tuple[Tension, ...]:
 
 
 def _cites(reg: Region) -> list[tuple[str, Cite]]:
-    out = [(f"{reg.name}: extent", reg.extent_cite), (f"{reg.name}: position", reg.position_cite),
-           (f"{reg.name}: purpose", reg.purpose_cite)]
+    out = [
+        (f"{reg.name}: extent", reg.extent_cite),
+        (f"{reg.name}: position", reg.position_cite),
+        (f"{reg.name}: purpose", reg.purpose_cite),
+    ]
     out += [(f"{reg.name}: line {ln.label}", ln.cite) for ln in reg.lines]
     out += [(f"{reg.name}: line {ln.label} intensity", ln.intensity_cite) for ln in reg.lines]
     for i, st in enumerate(reg.steps, 1):
@@ -108,8 +111,11 @@ def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
     ``regions`` checks another list of regions in place of the shipped ones (the rest of the data is the same).
     """
     problems: list[str] = []
-    regs = REGION_LIST if regions is None else tuple(as_regions(regions, where="validate()", allow_empty=True,
-                                                                unique=False))
+    regs = (
+        REGION_LIST
+        if regions is None
+        else tuple(as_regions(regions, where="validate()", allow_empty=True, unique=False))
+    )
     names = [r.name for r in regs]
     if len(set(names)) != len(names):
         problems.append(f"region names are not unique: {names}")
@@ -121,10 +127,12 @@ def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
         for cite in (info.cite, info.limit_cite):
             if cite is not None and (problem := quote_problem(cite)):
                 problems.append(f"technique {info.technique.value}: {problem}")
-    cited = [*((f"caution {c.key}", c.cite) for c in CAUTIONS.values()),
-             *((f"rule {r.key}", r.cite) for r in RULES.values()),
-             *((f"tension {t.key}", t.cite) for t in SOURCE_TENSIONS),
-             *((f"landmark {m.key}", m.cite) for m in LANDMARKS.values())]
+    cited = [
+        *((f"caution {c.key}", c.cite) for c in CAUTIONS.values()),
+        *((f"rule {r.key}", r.cite) for r in RULES.values()),
+        *((f"tension {t.key}", t.cite) for t in SOURCE_TENSIONS),
+        *((f"landmark {m.key}", m.cite) for m in LANDMARKS.values()),
+    ]
     for where, cite in cited:
         if problem := quote_problem(cite):
             problems.append(f"{where}: {problem}")

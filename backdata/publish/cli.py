@@ -53,8 +53,9 @@ def _needs(extra: str, command: str) -> Iterator[None]:
     except ModuleNotFoundError as e:
         if (e.name or "").partition(".")[0] in ("backdata", "bench"):
             raise
-        raise BackdataError(f"`{command}` needs the {extra!r} extra (module {e.name!r} is missing): "
-                            f"pip install 'backdata[{extra}]'") from None
+        raise BackdataError(
+            f"`{command}` needs the {extra!r} extra (module {e.name!r} is missing): pip install 'backdata[{extra}]'"
+        ) from None
 
 
 def _check(_: argparse.Namespace) -> int:
@@ -67,8 +68,7 @@ def _check(_: argparse.Namespace) -> int:
                 total = total_minutes(reg, mode)
                 print(f"\n== {reg.title} ({reg.name}), {mode.value}: {total}")
                 df = plan(reg, mode, editorial=True)
-                print(df[["technique", "step", "lines", "minutes_min", "minutes_max", "minutes_from"]]
-                      .to_string())
+                print(df[["technique", "step", "lines", "minutes_min", "minutes_max", "minutes_from"]].to_string())
         s = session(first_session=True)
         print("\n== First session, default order (hygienic)")
         print(s[["region", "minutes_min", "minutes_max", "source"]].to_string(index=False))
@@ -90,8 +90,9 @@ def _write_figures(root: Path, style: str) -> None:
     t0 = time.perf_counter()
     files = build_figures(root / "figures", style)
     size = sum(f.stat().st_size for f in files)
-    print(f"wrote {len(files)} figures ({size / 1e6:.1f} MB) to {root / 'figures'}/ in "
-          f"{time.perf_counter() - t0:.1f} s")
+    print(
+        f"wrote {len(files)} figures ({size / 1e6:.1f} MB) to {root / 'figures'}/ in {time.perf_counter() - t0:.1f} s"
+    )
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -112,8 +113,10 @@ def _build(args: argparse.Namespace) -> int:
         t0 = time.perf_counter()
         files = build_handouts(root, args.notebooks, pdf=args.pdf)
         size = sum(f.stat().st_size for f in files)
-        print(f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
-              f"{time.perf_counter() - t0:.1f} s")
+        print(
+            f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
         slides = build_slides(root)
         print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
         editions = build_editions(root, args.notebooks)
@@ -136,21 +139,31 @@ def _os_error(e: OSError) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show the full traceback on an error (or set BACKDATA_DEBUG=1)")
-    parser = argparse.ArgumentParser(prog="backdata", description=__doc__.splitlines()[0],
-                                     parents=[common])
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the full traceback on an error (or set BACKDATA_DEBUG=1)",
+    )
+    parser = argparse.ArgumentParser(prog="backdata", description=__doc__.splitlines()[0], parents=[common])
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("check", help="validate the data and print each region's plan (default)", parents=[common])
-    out_help = ("folder in which backdata writes its own %s sub-folder%s (default: the current folder); it "
-                "refuses to replace one that holds files it did not write")
+    out_help = (
+        "folder in which backdata writes its own %s sub-folder%s (default: the current folder); it "
+        "refuses to replace one that holds files it did not write"
+    )
     fig = sub.add_parser("figures", help="write every figure (SVG and PNG) to OUT/figures", parents=[common])
     fig.add_argument("--out", default=".", metavar="DIR", help=out_help % ("figures/", ""))
     fig.add_argument("--style", default="projector", choices=("projector", "print"))
-    build = sub.add_parser("build", help="the main job: check the data, build the figures, run the notebooks "
-                                         "and write the handouts, slides and editions", parents=[common])
-    build.add_argument("--out", default=".", metavar="DIR",
-                       help=out_help % ("figures/, handouts/, slides/ and editions/", "s"))
+    build = sub.add_parser(
+        "build",
+        help="the main job: check the data, build the figures, run the notebooks "
+        "and write the handouts, slides and editions",
+        parents=[common],
+    )
+    build.add_argument(
+        "--out", default=".", metavar="DIR", help=out_help % ("figures/, handouts/, slides/ and editions/", "s")
+    )
     build.add_argument("--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)")
     build.add_argument("--pdf", action="store_true", help="also print the region pages to one PDF (Chromium)")
     bench = sub.add_parser("bench", help="speed and size figures as one JSON object", parents=[common])
@@ -186,8 +199,6 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 2
 
 
-
-
 def _bench_main():
     """``bench.run.main`` from the checkout in the current folder: the harnesses live in the repository's
     ``bench/`` folder, not in the installed package."""
@@ -198,8 +209,12 @@ def _bench_main():
         from bench.run import main
     except ModuleNotFoundError as e:
         if e.name in ("bench", "bench.run"):
-            raise BackdataError("the benchmarks run from a checkout of the repository (its bench/ folder): "
-                                "cd into the checkout and run `backdata bench` there") from None
-        raise BackdataError(f"the benchmarks need the development requirements (module {e.name!r} is missing): "
-                            "pip install -r requirements-dev.txt") from None
+            raise BackdataError(
+                "the benchmarks run from a checkout of the repository (its bench/ folder): "
+                "cd into the checkout and run `backdata bench` there"
+            ) from None
+        raise BackdataError(
+            f"the benchmarks need the development requirements (module {e.name!r} is missing): "
+            "pip install -r requirements-dev.txt"
+        ) from None
     return main

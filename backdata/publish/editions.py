@@ -25,9 +25,15 @@ EDITIONS = ("student", "instructor")
 
 
 STRIP_KEYS = (
-    "metadata.signature", "metadata.widgets", "metadata.language_info.version",
-    "cell.metadata.collapsed", "cell.metadata.ExecuteTime", "cell.metadata.execution",
-    "cell.metadata.heading_collapsed", "cell.metadata.hidden", "cell.metadata.scrolled",
+    "metadata.signature",
+    "metadata.widgets",
+    "metadata.language_info.version",
+    "cell.metadata.collapsed",
+    "cell.metadata.ExecuteTime",
+    "cell.metadata.execution",
+    "cell.metadata.heading_collapsed",
+    "cell.metadata.hidden",
+    "cell.metadata.scrolled",
 )
 """What running or viewing a notebook leaves in its metadata: nbstripout's own list, and the Python version
 (the same keys as the git filter and ``nbstripout --verify`` in the tests; README, "Development")."""
@@ -43,17 +49,29 @@ def instructor_notebook(nb: nbformat.NotebookNode, stem: str) -> nbformat.Notebo
     nb = nbformat.from_dict(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.source = re.sub(r"self_check\(([^()]*)\)", lambda m: f"self_check({m.group(1)}, reveal=True)",
-                                 cell.source)
+            cell.source = re.sub(
+                r"self_check\(([^()]*)\)", lambda m: f"self_check({m.group(1)}, reveal=True)", cell.source
+            )
     name = notebook_region(stem)
     if name is not None:
         reg = REGIONS[name]
         lines = [f"- **Step {i}** — {speaker_notes(name, i)}" for i in range(1, len(reg.steps) + 1)]
-        text = "\n".join(["## Speaker notes (instructor edition)", "", speaker_notes(name, 0), "", *lines, "",
-                          "Cautions to say aloud: " + " ".join(c.text for c in reg.cautions)])
+        text = "\n".join(
+            [
+                "## Speaker notes (instructor edition)",
+                "",
+                speaker_notes(name, 0),
+                "",
+                *lines,
+                "",
+                "Cautions to say aloud: " + " ".join(c.text for c in reg.cautions),
+            ]
+        )
     else:
-        text = ("## Speaker notes (instructor edition)\n\nThe self-check answers are revealed in this edition; "
-                "the students' edition hides them.")
+        text = (
+            "## Speaker notes (instructor edition)\n\nThe self-check answers are revealed in this edition; "
+            "the students' edition hides them."
+        )
     note = nbformat.v4.new_markdown_cell(text)
     note.metadata["tags"] = ["instructor"]
     nb.cells.insert(1, note)

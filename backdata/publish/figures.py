@@ -37,13 +37,15 @@ def _encode(fig, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def iter_figures(style_name: str = "projector", formats: tuple[str, ...] = ("svg", "png")) -> Iterator[tuple[str, bytes]]:
+def iter_figures(
+    style_name: str = "projector", formats: tuple[str, ...] = ("svg", "png")
+) -> Iterator[tuple[str, bytes]]:
     """``(file name, bytes)`` of every figure, drawing each region once per mode and switching its steps."""
     import matplotlib.pyplot as plt
 
-    from backdata.views import draw
     from backdata.core.model import Mode
     from backdata.method.regions import REGIONS
+    from backdata.views import draw
 
     with draw.style(style_name):
         for name, maker in (("overview", draw.draw_overview), ("techniques", draw.draw_technique_sheet)):

@@ -25,16 +25,30 @@ from filelock import FileLock, Timeout
 
 from backdata.core.errors import BackdataError
 
-__all__ = ["LOCK", "MARKER", "check_root", "check_target", "foreign_files", "no_notebooks", "output_lock",
-           "prepare_outputs", "remove_debris", "replace_dir", "write_atomic", "write_marker"]
+__all__ = [
+    "LOCK",
+    "MARKER",
+    "check_root",
+    "check_target",
+    "foreign_files",
+    "no_notebooks",
+    "output_lock",
+    "prepare_outputs",
+    "remove_debris",
+    "replace_dir",
+    "write_atomic",
+    "write_marker",
+]
 
 MARKER = ".backdata-output"
 """The marker in every folder backdata writes: JSON listing the files it wrote there."""
 LOCK = ".backdata.lock"
 """The lock file in the folder that holds the outputs (``--out``); never part of an output folder."""
 
-_NOTE = ("written by backdata: a build replaces this folder whole; it refuses to when the folder holds anything "
-         "not listed here")
+_NOTE = (
+    "written by backdata: a build replaces this folder whole; it refuses to when the folder holds anything "
+    "not listed here"
+)
 _SHOWN = 3  # names shown in a refusal
 
 
@@ -70,11 +84,13 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 def no_notebooks(folder: Path | str) -> BackdataError:
     """The error for a ``--notebooks`` folder that is missing or holds no notebooks."""
     what = "has no notebooks" if Path(folder).is_dir() else "does not exist"
-    return BackdataError(f"the notebooks folder {folder!s} {what} (expected 00-overview.ipynb and the others): "
-                         "pass --notebooks FOLDER")
+    return BackdataError(
+        f"the notebooks folder {folder!s} {what} (expected 00-overview.ipynb and the others): pass --notebooks FOLDER"
+    )
 
 
 # --- The marker -----------------------------------------------------------------------------------------------
+
 
 def _listed_files(folder: Path) -> list[str]:
     """Every file below ``folder`` (symlinks count as files), as sorted POSIX paths relative to it."""
@@ -143,16 +159,22 @@ def check_target(target: Path) -> None:
     if not foreign:
         return
     if target.is_symlink() and not target.exists():
-        raise BackdataError(f"refusing to write {target}: it is a broken symbolic link; remove it or choose "
-                            "another --out")
+        raise BackdataError(
+            f"refusing to write {target}: it is a broken symbolic link; remove it or choose another --out"
+        )
     if not target.is_dir():
-        raise BackdataError(f"refusing to write {target}: it is a file, not a folder backdata wrote; move it or "
-                            "choose another --out")
+        raise BackdataError(
+            f"refusing to write {target}: it is a file, not a folder backdata wrote; move it or choose another --out"
+        )
     shown = ", ".join(foreign[:_SHOWN]) + (f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else "")
-    why = ("holds files backdata did not write" if _read_marker(target) is not None
-           else f"was not written by backdata (no {MARKER} marker) and holds")
-    raise BackdataError(f"refusing to replace {target}: it {why}: {shown}; move those files elsewhere or choose "
-                        "another --out")
+    why = (
+        "holds files backdata did not write"
+        if _read_marker(target) is not None
+        else f"was not written by backdata (no {MARKER} marker) and holds"
+    )
+    raise BackdataError(
+        f"refusing to replace {target}: it {why}: {shown}; move those files elsewhere or choose another --out"
+    )
 
 
 def check_root(root: Path) -> Path:
@@ -160,20 +182,24 @@ def check_root(root: Path) -> Path:
     raise :class:`BackdataError` saying what is wrong otherwise."""
     root = Path(root)
     if root.exists() and not root.is_dir():
-        raise BackdataError(f"--out {root} is a file, not a folder: choose a folder (backdata writes figures/, "
-                            "handouts/, slides/ and editions/ inside it)")
+        raise BackdataError(
+            f"--out {root} is a file, not a folder: choose a folder (backdata writes figures/, "
+            "handouts/, slides/ and editions/ inside it)"
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise BackdataError(f"cannot create the output folder {root} ({e.strerror or e}): choose a writable "
-                            "--out") from e
+        raise BackdataError(
+            f"cannot create the output folder {root} ({e.strerror or e}): choose a writable --out"
+        ) from e
     try:
         fd, probe = tempfile.mkstemp(dir=root, prefix=".backdata-probe-")
         os.close(fd)
         os.unlink(probe)
     except OSError as e:
-        raise BackdataError(f"cannot write in the output folder {root} ({e.strerror or e}): choose a writable "
-                            "--out") from e
+        raise BackdataError(
+            f"cannot write in the output folder {root} ({e.strerror or e}): choose a writable --out"
+        ) from e
     return root
 
 
@@ -193,8 +219,11 @@ def output_lock(root: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        print(f"backdata: another build is writing to {key}; waiting for it to finish (lock: {key / LOCK})",
-              file=sys.stderr, flush=True)
+        print(
+            f"backdata: another build is writing to {key}; waiting for it to finish (lock: {key / LOCK})",
+            file=sys.stderr,
+            flush=True,
+        )
         lock.acquire()
     try:
         yield

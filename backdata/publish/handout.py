@@ -38,11 +38,21 @@ from backdata.views.describe import alt_text
 from backdata.views.svg import clean_svg
 from backdata.views.tables import session, step_minutes
 
-__all__ = ["CSP", "build_handouts", "execute_notebook", "notebook_paths", "notebook_region", "print_pdf",
-           "region_sheet", "render_page"]
+__all__ = [
+    "CSP",
+    "build_handouts",
+    "execute_notebook",
+    "notebook_paths",
+    "notebook_region",
+    "print_pdf",
+    "region_sheet",
+    "render_page",
+]
 
-CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; script-src 'none'; "
-       "connect-src 'none'; form-action 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; script-src 'none'; "
+    "connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
 """The pages load nothing: images are inline data, styles inline, and there is no script."""
 
 # --- What a page lets through -------------------------------------------------------------------------------
@@ -53,40 +63,176 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src '
 # are built by our code from the data, with every datum escaped, and are not sanitised.
 
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
-_DROP_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "embed", "noscript",
-                                "textarea", "title", "xmp", "noembed", "noframes", "math"})
+_DROP_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "noscript",
+        "textarea",
+        "title",
+        "xmp",
+        "noembed",
+        "noframes",
+        "math",
+    }
+)
 
-MARKDOWN_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "a", "ul", "ol", "li", "strong",
-                           "em", "b", "i", "del", "s", "code", "pre", "kbd", "blockquote", "table", "thead",
-                           "tbody", "tr", "th", "td", "details", "summary", "sup", "sub", "div", "span"})
+MARKDOWN_TAGS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "br",
+        "hr",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "del",
+        "s",
+        "code",
+        "pre",
+        "kbd",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "details",
+        "summary",
+        "sup",
+        "sub",
+        "div",
+        "span",
+    }
+)
 """Tags notebook markdown may use (what the collection's notebooks and nbconvert's renderer write)."""
-MARKDOWN_ATTRIBUTES = {"h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
-                       "a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"},
-                       "div": {"class"}, "span": {"class"}, "code": {"class"}, "details": {"open"}}
+MARKDOWN_ATTRIBUTES = {
+    "h1": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "a": {"href", "title"},
+    "ol": {"start"},
+    "th": {"style"},
+    "td": {"style"},
+    "div": {"class"},
+    "span": {"class"},
+    "code": {"class"},
+    "details": {"open"},
+}
 """Attributes per tag: heading ids (the contents links point at them), link targets, table alignment, code
 highlighting classes."""
 
-_SVG_TAGS = frozenset({"svg", "g", "path", "use", "text", "defs", "rect", "clipPath", "pattern", "circle",
-                       "ellipse", "line", "polyline", "polygon", "desc", "tspan"})
-OUTPUT_TAGS = MARKDOWN_TAGS | _SVG_TAGS | frozenset({
-    "caption", "colgroup", "col", "figure", "figcaption", "small", "fieldset", "legend", "input", "label",
-    "dl", "dt", "dd", "img", "section", "aside", "abbr", "mark", "sub", "sup", "u", "q", "cite", "var"})
+_SVG_TAGS = frozenset(
+    {
+        "svg",
+        "g",
+        "path",
+        "use",
+        "text",
+        "defs",
+        "rect",
+        "clipPath",
+        "pattern",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "desc",
+        "tspan",
+    }
+)
+OUTPUT_TAGS = (
+    MARKDOWN_TAGS
+    | _SVG_TAGS
+    | frozenset(
+        {
+            "caption",
+            "colgroup",
+            "col",
+            "figure",
+            "figcaption",
+            "small",
+            "fieldset",
+            "legend",
+            "input",
+            "label",
+            "dl",
+            "dt",
+            "dd",
+            "img",
+            "section",
+            "aside",
+            "abbr",
+            "mark",
+            "sub",
+            "sup",
+            "u",
+            "q",
+            "cite",
+            "var",
+        }
+    )
+)
 """Tags a cell's HTML output may use: markdown's, plus the tables, figures (inline SVG), notices and self-check
 questions the collection's own glue writes."""
-_ALL = {"id", "class", "style", "role", "aria-label", "aria-live", "aria-hidden", "aria-describedby", "title",
-        "lang", "dir", "data-step"}
+_ALL = {
+    "id",
+    "class",
+    "style",
+    "role",
+    "aria-label",
+    "aria-live",
+    "aria-hidden",
+    "aria-describedby",
+    "title",
+    "lang",
+    "dir",
+    "data-step",
+}
 _GEOMETRY = {"x", "y", "width", "height", "transform", "fill", "stroke", "clip-path", "opacity"}
 OUTPUT_ATTRIBUTES = {
     "*": _ALL,
-    "a": {"href"}, "ol": {"start"}, "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"},
-    "table": {"border"}, "details": {"open"}, "img": {"src", "alt", "width", "height"},
-    "input": {"type", "name", "value", "checked", "disabled"}, "label": {"for"},
+    "a": {"href"},
+    "ol": {"start"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "table": {"border"},
+    "details": {"open"},
+    "img": {"src", "alt", "width", "height"},
+    "input": {"type", "name", "value", "checked", "disabled"},
+    "label": {"for"},
     "svg": {"viewBox", "xmlns", "xmlns:xlink", "version", "preserveAspectRatio", "focusable", "width", "height"},
-    "g": _GEOMETRY, "path": _GEOMETRY | {"d"}, "rect": _GEOMETRY, "text": _GEOMETRY, "tspan": _GEOMETRY,
-    "use": _GEOMETRY | {"href", "xlink:href"}, "clipPath": {"clipPathUnits"},
+    "g": _GEOMETRY,
+    "path": _GEOMETRY | {"d"},
+    "rect": _GEOMETRY,
+    "text": _GEOMETRY,
+    "tspan": _GEOMETRY,
+    "use": _GEOMETRY | {"href", "xlink:href"},
+    "clipPath": {"clipPathUnits"},
     "pattern": _GEOMETRY | {"patternUnits", "patternTransform"},
-    "circle": _GEOMETRY | {"cx", "cy", "r"}, "ellipse": _GEOMETRY | {"cx", "cy", "rx", "ry"},
-    "line": _GEOMETRY | {"x1", "y1", "x2", "y2"}, "polyline": _GEOMETRY | {"points"},
+    "circle": _GEOMETRY | {"cx", "cy", "r"},
+    "ellipse": _GEOMETRY | {"cx", "cy", "rx", "ry"},
+    "line": _GEOMETRY | {"x1", "y1", "x2", "y2"},
+    "polyline": _GEOMETRY | {"points"},
     "polygon": _GEOMETRY | {"points"},
 }
 
@@ -103,17 +249,32 @@ def _urls_ok(tag: str, attr: str, value: str) -> str | None:
 
 def sanitize_markdown_html(markup: str) -> str:
     """Rendered notebook markdown, cut to :data:`MARKDOWN_TAGS` and :data:`MARKDOWN_ATTRIBUTES`."""
-    return nh3.clean(markup, tags=set(MARKDOWN_TAGS), attributes={k: set(v) for k, v in MARKDOWN_ATTRIBUTES.items()},
-                     url_schemes=set(_URL_SCHEMES), clean_content_tags=set(_DROP_WITH_CONTENT), link_rel=None,
-                     strip_comments=True, attribute_filter=_urls_ok,
-                     filter_style_properties={"text-align"})
+    return nh3.clean(
+        markup,
+        tags=set(MARKDOWN_TAGS),
+        attributes={k: set(v) for k, v in MARKDOWN_ATTRIBUTES.items()},
+        url_schemes=set(_URL_SCHEMES),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_urls_ok,
+        filter_style_properties={"text-align"},
+    )
 
 
 def sanitize_output_html(markup: str) -> str:
     """A cell's HTML (or SVG) output, cut to :data:`OUTPUT_TAGS` and :data:`OUTPUT_ATTRIBUTES`."""
-    return nh3.clean(markup, tags=set(OUTPUT_TAGS), attributes={k: set(v) for k, v in OUTPUT_ATTRIBUTES.items()},
-                     url_schemes=set(_URL_SCHEMES), clean_content_tags=set(_DROP_WITH_CONTENT) - {"style"},
-                     link_rel=None, strip_comments=True, attribute_filter=_urls_ok)
+    return nh3.clean(
+        markup,
+        tags=set(OUTPUT_TAGS),
+        attributes={k: set(v) for k, v in OUTPUT_ATTRIBUTES.items()},
+        url_schemes=set(_URL_SCHEMES),
+        clean_content_tags=set(_DROP_WITH_CONTENT) - {"style"},
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_urls_ok,
+    )
+
 
 PAGE_CSS = theme.css("""
 :root{--ink:$ink;--muted:$text_muted;--accent:$accent;--warn:$warn}
@@ -173,8 +334,13 @@ def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
 
     saved = os.environ.pop("MPLBACKEND", None)
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", on_cell_start=started,
-                       resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            on_cell_start=started,
+            resources={"metadata": {"path": str(Path(path).parent)}},
+        ).execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         # One line naming the notebook and the cell, without the traceback's ANSI colours (--debug shows it).
         def plain(text: str) -> str:
@@ -199,8 +365,10 @@ def execute_notebook(path: Path, timeout: int = 180) -> nbformat.NotebookNode:
 
 # --- Views without a kernel ---------------------------------------------------------------------------------
 
+
 def _hoist_styles(fragment: str, page: Page) -> str:
     """Move every ``<style>`` of an output into the page's head (HTML5 allows none in the body)."""
+
     def take(m: re.Match) -> str:
         css = m.group(1)
         if not re.search(r"</|<!--|-->", css):  # a style that could close its element is dropped
@@ -212,8 +380,10 @@ def _hoist_styles(fragment: str, page: Page) -> str:
 
 def _radio(group: str, rid: str, label: str, checked: bool) -> str:
     c = " checked" if checked else ""
-    return (f'<input type="radio" name="{group}" id="{rid}" value="{html.escape(label, quote=True)}"{c}>'
-            f'<label for="{rid}">{html.escape(label)}</label>')
+    return (
+        f'<input type="radio" name="{group}" id="{rid}" value="{html.escape(label, quote=True)}"{c}>'
+        f'<label for="{rid}">{html.escape(label)}</label>'
+    )
 
 
 def _plate_block(state: ViewState, page: Page) -> str:
@@ -235,12 +405,18 @@ def _steps_block(state: ViewState, page: Page) -> str:
         mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]
         when = text.timed(mins, origin)
         svg = sp.view(sp.figure.visible[(mode, i)], label=alt_text(reg, mode, i), view_box=box)
-        cells.append(f"<figure>{svg}<figcaption><strong>{i}. {html.escape(st.title)}</strong><br>"
-                     f"{html.escape(when)}</figcaption></figure>")
-    page.styles.append(".bd-steps{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:.6em}"
-                       ".bd-steps figure{margin:0}.bd-steps figcaption{font-size:.9em}")
-    return (f'<div class="bd-out bd-steps" role="group" aria-label="{html.escape(reg.title, quote=True)}: '
-            f'the sequence, {mode.value}">{"".join(cells)}</div>')
+        cells.append(
+            f"<figure>{svg}<figcaption><strong>{i}. {html.escape(st.title)}</strong><br>"
+            f"{html.escape(when)}</figcaption></figure>"
+        )
+    page.styles.append(
+        ".bd-steps{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:.6em}"
+        ".bd-steps figure{margin:0}.bd-steps figcaption{font-size:.9em}"
+    )
+    return (
+        f'<div class="bd-out bd-steps" role="group" aria-label="{html.escape(reg.title, quote=True)}: '
+        f'the sequence, {mode.value}">{"".join(cells)}</div>'
+    )
 
 
 def _view_block(state: ViewState, page: Page) -> str:
@@ -251,37 +427,53 @@ def _view_block(state: ViewState, page: Page) -> str:
     parts = [f'<form class="bd-view" id="{vid}" aria-label="Choose what the figure shows">']
     css: list[str] = [layers.css_hide_classes(f"#{vid}")]
     if len(names) > 1:
-        parts.append('<fieldset><legend>Region</legend>'
-                     + "".join(_radio(f"{vid}-r", f"{vid}-r-{n}", REGIONS[n].title, n == start) for n in names)
-                     + "</fieldset>")
-    parts.append('<fieldset><legend>Mode</legend>'
-                 + "".join(_radio(f"{vid}-m", f"{vid}-m-{m.value}", m.value, m is mode0) for m in Mode)
-                 + "</fieldset>")
+        parts.append(
+            "<fieldset><legend>Region</legend>"
+            + "".join(_radio(f"{vid}-r", f"{vid}-r-{n}", REGIONS[n].title, n == start) for n in names)
+            + "</fieldset>"
+        )
+    parts.append(
+        "<fieldset><legend>Mode</legend>"
+        + "".join(_radio(f"{vid}-m", f"{vid}-m-{m.value}", m.value, m is mode0) for m in Mode)
+        + "</fieldset>"
+    )
     for n in names:
         reg, sp = REGIONS[n], page.sprite(n)
         rsel = f"#{vid}:has(#{vid}-r-{n}:checked)" if len(names) > 1 else f"#{vid}"
-        steps = "".join(_radio(f"{vid}-{n}-s", f"{vid}-{n}-s{i}", "lines" if i == 0 else f"{i} {s.title}",
-                               i == min(step0, len(reg.steps)))
-                        for i, s in enumerate([None, *reg.steps]))
-        svg = sp.view((), label=f"{reg.title}: the figure for the chosen mode and step (described below)",
-                      classes=True)
-        parts.append(f'<div class="bd-r bd-r-{n}"><fieldset><legend>Step</legend>{steps}</fieldset>'
-                     f'<div class="bd-fig">{svg}</div>')
+        steps = "".join(
+            _radio(
+                f"{vid}-{n}-s",
+                f"{vid}-{n}-s{i}",
+                "lines" if i == 0 else f"{i} {s.title}",
+                i == min(step0, len(reg.steps)),
+            )
+            for i, s in enumerate([None, *reg.steps])
+        )
+        svg = sp.view((), label=f"{reg.title}: the figure for the chosen mode and step (described below)", classes=True)
+        parts.append(
+            f'<div class="bd-r bd-r-{n}"><fieldset><legend>Step</legend>{steps}</fieldset>'
+            f'<div class="bd-fig">{svg}</div>'
+        )
         css.append(f"{rsel} .bd-r-{n}{{display:block}}")
         for (m, i), shown in sp.figure.visible.items():
             sel = f"#{vid}:has(#{vid}-m-{m.value}:checked):has(#{vid}-{n}-s{i}:checked) "
             css.append(layers.css_show(f"{sel}.bd-r-{n} ", shown))
-            parts.append(f'<p class="bd-sr bd-alt-view bd-alt-{n}-{m.value}-{i}">{html.escape(alt_text(reg, m, i))}</p>')
+            parts.append(
+                f'<p class="bd-sr bd-alt-view bd-alt-{n}-{m.value}-{i}">{html.escape(alt_text(reg, m, i))}</p>'
+            )
             css.append(f"{sel}.bd-alt-{n}-{m.value}-{i}{{display:block}}")
         for m in Mode:
             table = re.sub(r"<tr><td>(\d+)</td>", r'<tr data-step="\1"><td>\1</td>', plan_html(reg, m, 0))
             parts.append(f'<div class="bd-mode-table bd-t-{n}-{m.value}">{_hoist_styles(table, page)}</div>')
             css.append(f"#{vid}:has(#{vid}-m-{m.value}:checked) .bd-t-{n}-{m.value}{{display:block}}")
         for i in range(1, len(reg.steps) + 1):
-            css.append(f'#{vid}:has(#{vid}-{n}-s{i}:checked) .bd-r-{n} tr[data-step="{i}"]'
-                       f"{{background:{theme.HIGHLIGHT};font-weight:bold}}")
-        parts.append(f'<div class="bd-cautions"><strong>Cautions</strong><ul>{caution_items(reg.cautions)}</ul>'
-                     "</div></div>")
+            css.append(
+                f'#{vid}:has(#{vid}-{n}-s{i}:checked) .bd-r-{n} tr[data-step="{i}"]'
+                f"{{background:{theme.HIGHLIGHT};font-weight:bold}}"
+            )
+        parts.append(
+            f'<div class="bd-cautions"><strong>Cautions</strong><ul>{caution_items(reg.cautions)}</ul></div></div>'
+        )
     parts.append("</form>")
     page.styles.append("".join(css))
     return "".join(parts)
@@ -292,8 +484,11 @@ def _planner_block(state: ViewState, page: Page) -> str:
     regions, mode, first = list(state.regions) or None, state.mode, state.first_session
     df = session(regions, mode, first)
     table = df[["title", "minutes_min", "minutes_max", "source"]].to_html(index=False, border=0, escape=True)
-    body = (session_warnings(regions, mode, first).data + table
-            + session_timeline(regions, mode, prefix=page.uid("bd-timeline")).data)
+    body = (
+        session_warnings(regions, mode, first).data
+        + table
+        + session_timeline(regions, mode, prefix=page.uid("bd-timeline")).data
+    )
     return f'<div class="bd-out">{_hoist_styles(_clean_table(body), page)}</div>'
 
 
@@ -302,6 +497,7 @@ def _clean_table(markup: str) -> str:
 
 
 # --- Pages ----------------------------------------------------------------------------------------------------
+
 
 def _output(out: dict, page: Page) -> str:
     kind = out.get("output_type")
@@ -372,29 +568,38 @@ def render_page(nb: nbformat.NotebookNode, name: str, *, region_page: bool = Fal
     styles = PAGE_CSS + "".join(dict.fromkeys(page.styles))
     cls = ' class="bd-region-page"' if region_page else ""
     body.insert(0, "".join(sp.defs for sp in page.sprites.values()))
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)} · backdata</title><style>{styles}</style></head>"
-            f"<body><main{cls}>{''.join(body)}"
-            f'<footer><p>{html.escape(NOTICE)}</p><p>backdata handout · <a href="index.html">all handouts</a>'
-            "</p></footer></main></body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)} · backdata</title><style>{styles}</style></head>"
+        f"<body><main{cls}>{''.join(body)}"
+        f'<footer><p>{html.escape(NOTICE)}</p><p>backdata handout · <a href="index.html">all handouts</a>'
+        "</p></footer></main></body></html>\n"
+    )
 
 
 def _index(pages: list[tuple[str, str]]) -> str:
     items = "".join(f'<li><a href="{html.escape(f)}">{html.escape(t)}</a></li>' for f, t in pages)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>backdata handouts</title><style>{PAGE_CSS}</style></head><body><main>"
-            "<h1>Back massage: handouts</h1>"
-            f'<div class="bd-notice" role="note"><strong>Notice.</strong> {html.escape(NOTICE)}</div>'
-            f"<ol>{items}</ol><footer><p>Open any page from disk: no network, no Python needed.</p></footer>"
-            "</main></body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>backdata handouts</title><style>{PAGE_CSS}</style></head><body><main>"
+        "<h1>Back massage: handouts</h1>"
+        f'<div class="bd-notice" role="note"><strong>Notice.</strong> {html.escape(NOTICE)}</div>'
+        f"<ol>{items}</ol><footer><p>Open any page from disk: no network, no Python needed.</p></footer>"
+        "</main></body></html>\n"
+    )
 
 
-def build_handouts(out: Path | str = ".", notebooks: Path | str = "notebooks", *, pdf: bool = False,
-                   executed: dict[str, nbformat.NotebookNode] | None = None) -> list[Path]:
+def build_handouts(
+    out: Path | str = ".",
+    notebooks: Path | str = "notebooks",
+    *,
+    pdf: bool = False,
+    executed: dict[str, nbformat.NotebookNode] | None = None,
+) -> list[Path]:
     """Execute the notebooks and write ``out/handouts/``: one page per notebook and ``index.html``
     (and ``backdata-handouts.pdf`` with ``pdf``). Built aside and swapped in: a failure leaves the previous
     handouts untouched."""
@@ -428,16 +633,22 @@ def region_sheet(name: str, page: Page) -> str:
         f"<tr><td>{i}</td><td>{html.escape(st.title)}</td><td>{html.escape(', '.join(map(str, st.lines)))}</td>"
         f"<td>{html.escape(times.iloc[i - 1]['hygienic'])}</td><td>{html.escape(times.iloc[i - 1]['therapeutic'])}"
         f"</td><td>{html.escape(st.note)}{' ' + text.BY_INDICATION if st.by_indication else ''}</td>"
-        f"<td>{html.escape(str(st.cite))}</td></tr>" for i, st in enumerate(reg.steps, 1))
-    rows += (f"<tr><th></th><th>whole region</th><th></th><th>{html.escape(times.iloc[-1]['hygienic'])}</th>"
-             f"<th>{html.escape(times.iloc[-1]['therapeutic'])}</th><th></th><th></th></tr>")
+        f"<td>{html.escape(str(st.cite))}</td></tr>"
+        for i, st in enumerate(reg.steps, 1)
+    )
+    rows += (
+        f"<tr><th></th><th>whole region</th><th></th><th>{html.escape(times.iloc[-1]['hygienic'])}</th>"
+        f"<th>{html.escape(times.iloc[-1]['therapeutic'])}</th><th></th><th></th></tr>"
+    )
     cautions = caution_items(reg.cautions)
-    return (f'<section class="bd-sheet"><h1>{html.escape(reg.title)} <small>({html.escape(reg.extent[0])}–'
-            f"{html.escape(reg.extent[1])}, patient {html.escape(reg.positions[0].value)})</small></h1><p>{html.escape(reg.summary)}</p>"
-            f'<figure class="bd-sheet-fig">{plate}</figure>'
-            "<table><thead><tr><th>#</th><th>step</th><th>lines</th><th>hygienic</th><th>therapeutic</th>"
-            f"<th>note</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"<h2>Cautions</h2><ul>{cautions}</ul><p><small>{html.escape(NOTICE)}</small></p></section>")
+    return (
+        f'<section class="bd-sheet"><h1>{html.escape(reg.title)} <small>({html.escape(reg.extent[0])}–'
+        f"{html.escape(reg.extent[1])}, patient {html.escape(reg.positions[0].value)})</small></h1><p>{html.escape(reg.summary)}</p>"
+        f'<figure class="bd-sheet-fig">{plate}</figure>'
+        "<table><thead><tr><th>#</th><th>step</th><th>lines</th><th>hygienic</th><th>therapeutic</th>"
+        f"<th>note</th><th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<h2>Cautions</h2><ul>{cautions}</ul><p><small>{html.escape(NOTICE)}</small></p></section>"
+    )
 
 
 SHEET_CSS = """
@@ -456,16 +667,34 @@ def print_pdf(pdf: Path) -> None:
         raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
     page = Page()
     sheets = "".join(region_sheet(n, page) for n in TEXT_ORDER)
-    book = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>backdata: the regions</title>"
-            f"<style>{PAGE_CSS}{SHEET_CSS}{''.join(dict.fromkeys(page.styles))}</style></head><body>"
-            + "".join(sp.defs for sp in page.sprites.values()) + f"<main>{sheets}</main></body></html>")
+    book = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>backdata: the regions</title>'
+        f"<style>{PAGE_CSS}{SHEET_CSS}{''.join(dict.fromkeys(page.styles))}</style></head><body>"
+        + "".join(sp.defs for sp in page.sprites.values())
+        + f"<main>{sheets}</main></body></html>"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "book.html"
         src.write_text(book, encoding="utf-8")
         profile = Path(tmp) / "profile"
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--no-first-run", "--disable-sync", "--disable-component-update", f"--user-data-dir={profile}",
-                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src.as_uri()],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-component-update",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                src.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
     if not pdf.exists() or pdf.stat().st_size == 0:
         raise RuntimeError("Chromium wrote no PDF")

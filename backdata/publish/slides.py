@@ -23,8 +23,10 @@ from backdata.views.tables import step_minutes
 
 __all__ = ["SLIDES_CSP", "build_slides", "slide_deck", "speaker_notes"]
 
-SLIDES_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-              "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+SLIDES_CSP = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 _CSS = theme.css("""
 html,body{margin:0;height:100%;background:$page;color:$ink;font-family:"DejaVu Sans",Verdana,sans-serif}
@@ -57,8 +59,10 @@ def speaker_notes(name: str, step: int) -> str:
     """What to say on a slide, written from the data: the step's times and source, the lines, the cautions."""
     reg = REGIONS[name]
     if step == 0:
-        return (f"{reg.purpose} Lines: {lines_summary(reg)}. Whole region: hygienic "
-                f"{reg.total[Mode.hygienic].minutes}, therapeutic {reg.total[Mode.therapeutic].minutes}.")
+        return (
+            f"{reg.purpose} Lines: {lines_summary(reg)}. Whole region: hygienic "
+            f"{reg.total[Mode.hygienic].minutes}, therapeutic {reg.total[Mode.therapeutic].minutes}."
+        )
     st = reg.steps[step - 1]
     parts = [f"{st.title} ({st.cite})."]
     for m in Mode:
@@ -75,24 +79,31 @@ def speaker_notes(name: str, step: int) -> str:
 def slide_deck(*, notes: bool = True) -> str:
     """The whole deck as one HTML document."""
     page = Page()
-    slides = [f'<section class="slide title" aria-label="Title"><h1>Back massage: the method, step by step</h1>'
-              f"<p>Patient prone, seen from behind: the patient's right is on your right. Keys: → next, ← back, "
-              f"M hygienic/therapeutic, N speaker notes.</p><p><small>{html.escape(NOTICE)}</small></p></section>"]
+    slides = [
+        f'<section class="slide title" aria-label="Title"><h1>Back massage: the method, step by step</h1>'
+        f"<p>Patient prone, seen from behind: the patient's right is on your right. Keys: → next, ← back, "
+        f"M hygienic/therapeutic, N speaker notes.</p><p><small>{html.escape(NOTICE)}</small></p></section>"
+    ]
     for name in TEXT_ORDER:
         reg, sp = REGIONS[name], page.sprite(name)
         for step in range(len(reg.steps) + 1):
             views = "".join(
                 f'<div class="v-{m.value}">{sp.view(sp.figure.visible[(m, step)], label=alt_text(reg, m, step))}</div>'
-                for m in Mode)
+                for m in Mode
+            )
             label = f"{reg.title}: {'lines' if step == 0 else reg.steps[step - 1].title}"
             note = f'<aside class="notes">{html.escape(speaker_notes(name, step))}</aside>' if notes else ""
-            slides.append(f'<section class="slide" aria-label="{html.escape(label, quote=True)}">{views}{note}</section>')
+            slides.append(
+                f'<section class="slide" aria-label="{html.escape(label, quote=True)}">{views}{note}</section>'
+            )
     defs = "".join(sp.defs for sp in page.sprites.values())
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f'<meta http-equiv="Content-Security-Policy" content="{SLIDES_CSP}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>backdata slides</title><style>{_CSS}</style></head><body>{defs}<main>{''.join(slides)}</main>"
-            f'<div class="count" id="count" aria-live="polite"></div><script>{_JS}</script></body></html>\n')
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{SLIDES_CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>backdata slides</title><style>{_CSS}</style></head><body>{defs}<main>{''.join(slides)}</main>"
+        f'<div class="count" id="count" aria-live="polite"></div><script>{_JS}</script></body></html>\n'
+    )
 
 
 def build_slides(out: Path | str = ".") -> list[Path]:

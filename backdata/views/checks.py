@@ -29,6 +29,9 @@ def validate(regions: Iterable[Region] | None = None) -> list[str]:
 
     ``regions`` checks another list of regions in place of the shipped ones (the rest of the data is the same).
     """
-    regs = REGION_LIST if regions is None else tuple(as_regions(regions, where="validate()", allow_empty=True,
-                                                                unique=False))
+    regs = (
+        REGION_LIST
+        if regions is None
+        else tuple(as_regions(regions, where="validate()", allow_empty=True, unique=False))
+    )
     return validate_data(regs) + theme_problems(regs)

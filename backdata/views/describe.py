@@ -41,8 +41,11 @@ def lines_summary(region_: str | Region, numbers: tuple[int, ...] | None = None)
         groups.setdefault((direction(ln), text.TARGET_WORDS[ln.target], ln.intensity.value), []).append(n)
     out = []
     for (how, target, force), nums in groups.items():
-        label = (text.LINE_ONE.format(number=nums[0]) if len(nums) == 1
-                 else text.LINE_MANY.format(numbers=", ".join(map(str, nums))))
+        label = (
+            text.LINE_ONE.format(number=nums[0])
+            if len(nums) == 1
+            else text.LINE_MANY.format(numbers=", ".join(map(str, nums)))
+        )
         template = text.LINES_RUN if how != text.DIRECTION_WORDS["place"] else text.LINES_IN_PLACE
         out.append(template.format(label=label, how=how, target=target, force=force))
     return "; ".join(out)
@@ -53,14 +56,20 @@ def alt_text(region_: str | Region, mode: str | Mode = Mode.hygienic, step: int 
     reg, mode = region(region_), as_mode(mode)
     step = as_step(reg, step)
     total = reg.total[mode].minutes
-    head = text.ALT_HEAD.format(title=reg.title, top=reg.extent[0], bottom=reg.extent[1],
-                                position=reg.positions[0].value)
+    head = text.ALT_HEAD.format(
+        title=reg.title, top=reg.extent[0], bottom=reg.extent[1], position=reg.positions[0].value
+    )
     if step == 0:
         what = text.ALT_LINES_VIEW.format(count=len(reg.line_numbers()), lines=lines_summary(reg))
     else:
         st = reg.steps[step - 1]
-        what = text.ALT_STEP.format(step=step, steps=len(reg.steps), title=st.title, technique=st.technique.value,
-                                    lines=lines_summary(reg, st.lines))
+        what = text.ALT_STEP.format(
+            step=step,
+            steps=len(reg.steps),
+            title=st.title,
+            technique=st.technique.value,
+            lines=lines_summary(reg, st.lines),
+        )
         if st.upper_level:
             what += text.ALT_NOT_ABOVE.format(level=st.upper_level)
         if st.by_indication:

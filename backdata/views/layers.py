@@ -21,8 +21,22 @@ from typing import NamedTuple
 from backdata.core.errors import BackdataError
 from backdata.core.model import Mode
 
-__all__ = ["LAYER_CLASS", "TOP", "Layer", "caution_layer", "css_hide", "css_hide_classes", "css_show",
-           "layer_class", "layer_gid", "layer_selector", "mode_layer", "parse_gid", "parse_layer", "step_layer"]
+__all__ = [
+    "LAYER_CLASS",
+    "TOP",
+    "Layer",
+    "caution_layer",
+    "css_hide",
+    "css_hide_classes",
+    "css_show",
+    "layer_class",
+    "layer_gid",
+    "layer_selector",
+    "mode_layer",
+    "parse_gid",
+    "parse_layer",
+    "step_layer",
+]
 
 TOP = "top"
 """Pseudo-layer of the always-shown marks that must stay on top (line numbers, node labels)."""
@@ -81,7 +95,7 @@ def parse_gid(prefix: str, gid: str) -> tuple[str, int] | None:
     """``(layer, k)`` of a group id written by :func:`layer_gid`, or ``None`` for any other id."""
     if not gid.startswith(f"{prefix}-"):
         return None
-    layer, _, k = gid[len(prefix) + 1:].rpartition("-")
+    layer, _, k = gid[len(prefix) + 1 :].rpartition("-")
     if not layer or not k.isdigit():
         return None
     return layer, int(k)

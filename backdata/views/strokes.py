@@ -23,29 +23,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from backdata.method.anatomy import LEVELS
 from backdata.core.errors import as_type
 from backdata.core.geometry import clip_below, path_length, point_at, tangent_at
 from backdata.core.model import Intensity, Point, Region, Step, StrokeLine, Technique
+from backdata.method.anatomy import LEVELS
 from backdata.method.regions import as_step, as_technique, region
 from backdata.method.techniques import TECHNIQUES
 
-__all__ = [
-    "INTENSITY_WIDTH",
-    "STYLES",
-    "Arrow",
-    "LineMarks",
-    "arrowhead",
-    "line_marks",
-    "step_lines",
-    "step_marks",
-]
+__all__ = ["INTENSITY_WIDTH", "STYLES", "Arrow", "LineMarks", "arrowhead", "line_marks", "step_lines", "step_marks"]
 
 STYLES: tuple[str, ...] = ("stroke", "squeeze", "rub", "knead", "vibrate", "tap", "shake")
 """The drawing styles, one per technique (:attr:`TechniqueInfo.style`)."""
 
-INTENSITY_WIDTH = MappingProxyType({Intensity.gentle: 0.55, Intensity.dosed: 0.75, Intensity.moderate: 1.0,
-                                    Intensity.intense: 1.6})
+INTENSITY_WIDTH = MappingProxyType(
+    {Intensity.gentle: 0.55, Intensity.dosed: 0.75, Intensity.moderate: 1.0, Intensity.intense: 1.6}
+)
 """Line-width factor per intensity (the drawing also changes the number badge: a second cue)."""
 
 
@@ -140,8 +132,9 @@ def _arrow_fractions(points: Sequence[Point]) -> tuple[float, ...]:
     return tuple((k + 1) / (n_mid + 1) for k in range(n_mid)) + (1.0,)
 
 
-def line_marks(line: StrokeLine, points: Sequence[Point], technique: Technique | str,
-               intensity: Intensity | None = None) -> LineMarks:
+def line_marks(
+    line: StrokeLine, points: Sequence[Point], technique: Technique | str, intensity: Intensity | None = None
+) -> LineMarks:
     """The marks of ``technique`` along ``points`` (a stroke line, possibly clipped)."""
     as_type("line", line, StrokeLine, "a StrokeLine")
     as_type("intensity", intensity, Intensity, "an Intensity", optional=True)
@@ -159,12 +152,20 @@ def line_marks(line: StrokeLine, points: Sequence[Point], technique: Technique |
             arrows = _arrows(pts, (0.25, 0.5, 0.75, 1.0))
     elif style == "rub":  # small spirals travelling along the line
         r, pitch = 0.014, 0.035
-        paths = (_offset_curve(pts, 0.004, lambda s: (r * math.sin(2 * math.pi * s / pitch),
-                                                       r * math.cos(2 * math.pi * s / pitch) - r)),)
+        paths = (
+            _offset_curve(
+                pts, 0.004, lambda s: (r * math.sin(2 * math.pi * s / pitch), r * math.cos(2 * math.pi * s / pitch) - r)
+            ),
+        )
     elif style == "knead":  # large loops (prolate trochoid)
         r, pitch = 0.026, 0.06
-        paths = (_offset_curve(pts, 0.005, lambda s: (1.4 * r * math.sin(2 * math.pi * s / pitch),
-                                                      r * (1 - math.cos(2 * math.pi * s / pitch)))),)
+        paths = (
+            _offset_curve(
+                pts,
+                0.005,
+                lambda s: (1.4 * r * math.sin(2 * math.pi * s / pitch), r * (1 - math.cos(2 * math.pi * s / pitch))),
+            ),
+        )
     elif style == "vibrate":  # a fine wave
         a, wl = 0.009, 0.022
         paths = (_offset_curve(pts, 0.003, lambda s: (0.0, a * math.sin(2 * math.pi * s / wl))),)

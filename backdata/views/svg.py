@@ -56,7 +56,6 @@ class LayeredFigure:
         return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps, self.region_box)
 
 
-
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -94,11 +93,13 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     if head:
         tag = head.group(0)
         tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
-        extra = (f' id="{prefix}" role="img" preserveAspectRatio="xMidYMid meet"'
-                 ' style="width:100%;height:auto;display:block"')
+        extra = (
+            f' id="{prefix}" role="img" preserveAspectRatio="xMidYMid meet"'
+            ' style="width:100%;height:auto;display:block"'
+        )
         if label:
             extra += f' aria-label="{escape(label, quote=True)}"'
-        svg = tag[:-1] + extra + ">" + svg[head.end():]
+        svg = tag[:-1] + extra + ">" + svg[head.end() :]
     return svg
 
 
@@ -133,8 +134,7 @@ def _region_box(fig, view) -> tuple[float, float, float, float]:
     pts = [(p.x, p.y) for z in view.region.zones for p in z]
     xs, ys = zip(*pts)
     margin = 0.06
-    corners = view.ax.transData.transform([(min(xs) - margin, min(ys) - margin), (max(xs) + margin,
-                                                                                  max(ys) + margin)])
+    corners = view.ax.transData.transform([(min(xs) - margin, min(ys) - margin), (max(xs) + margin, max(ys) + margin)])
     scale = 72 / fig.dpi
     height = fig.get_figheight() * 72
     (x0, y0), (x1, y1) = corners * scale
@@ -164,9 +164,12 @@ class Sprite:
         for n in [*names, TOP]:
             cls = f' class="{layer_class(n)}"' if classes and n != TOP else ""
             uses += [f'<use{cls} href="#{gid}"/>' for gid in self.groups.get(n, ())]
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box or self.view_box}" role="img" '
-                f'aria-label="{escape(label, quote=True)}" style="width:100%;height:auto;display:block">'
-                + "".join(uses) + "</svg>")
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box or self.view_box}" role="img" '
+            f'aria-label="{escape(label, quote=True)}" style="width:100%;height:auto;display:block">'
+            + "".join(uses)
+            + "</svg>"
+        )
 
 
 def sprite(lf: LayeredFigure) -> Sprite:
@@ -193,8 +196,10 @@ def sprite(lf: LayeredFigure) -> Sprite:
     defs = ET.Element(f"{{{ns['svg']}}}defs")
     defs.append(base)
     defs.extend(moved)
-    holder = ET.Element(f"{{{ns['svg']}}}svg", {"aria-hidden": "true", "focusable": "false",
-                                                  "style": "position:absolute;width:0;height:0;overflow:hidden"})
+    holder = ET.Element(
+        f"{{{ns['svg']}}}svg",
+        {"aria-hidden": "true", "focusable": "false", "style": "position:absolute;width:0;height:0;overflow:hidden"},
+    )
     holder.append(defs)
     markup = ET.tostring(holder, encoding="unicode")
     return Sprite(lf.prefix, markup, view_box, {k: tuple(v) for k, v in groups.items()}, lf)

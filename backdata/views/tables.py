@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from backdata.core.errors import as_bool
-from backdata.method.classical import RULES, SESSION_ORDER
 from backdata.core.model import Cite, Minutes, Mode, Region, Step
+from backdata.method.classical import RULES, SESSION_ORDER
 from backdata.method.regions import REGIONS, as_mode, as_regions, region
 from backdata.method.techniques import TECHNIQUES
 
@@ -25,8 +25,10 @@ __all__ = [
     "total_minutes",
 ]
 
-EDITORIAL_SHARE = ("editorial: an even share of the region's stated total left after the steps the source "
-                   "times (at least 0.5 min; rounded inward to 0.5 so the shares fit the stated range)")
+EDITORIAL_SHARE = (
+    "editorial: an even share of the region's stated total left after the steps the source "
+    "times (at least 0.5 min; rounded inward to 0.5 so the shares fit the stated range)"
+)
 
 
 def total_minutes(region_: str | Region, mode: str | Mode) -> Minutes:
@@ -91,18 +93,20 @@ def plan(region_: str | Region, mode: str | Mode = Mode.hygienic, *, editorial: 
     reg, mode, editorial = region(region_), as_mode(mode), as_bool("editorial", editorial)
     rows = []
     for step, (mins, origin) in zip(reg.steps, step_minutes(reg, mode, editorial=editorial)):
-        rows.append({
-            "technique": step.technique.value,
-            "step": step.title,
-            "lines": _lines_text(step),
-            "minutes_min": mins.min,
-            "minutes_max": mins.max,
-            "minutes_from": origin,
-            "editorial": origin == "editorial",
-            "by_indication": step.by_indication,
-            "note": step.note,
-            "source": str(step.cite),
-        })
+        rows.append(
+            {
+                "technique": step.technique.value,
+                "step": step.title,
+                "lines": _lines_text(step),
+                "minutes_min": mins.min,
+                "minutes_max": mins.max,
+                "minutes_from": origin,
+                "editorial": origin == "editorial",
+                "by_indication": step.by_indication,
+                "note": step.note,
+                "source": str(step.cite),
+            }
+        )
     df = pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows) + 1, name="#"))
     df.attrs.update(region=reg.name, mode=mode.value, total=tuple(reg.total[mode].minutes))
     return df
@@ -143,8 +147,9 @@ def propose_first_session(regions: Iterable[str | Region] | None = None, mode: s
     return [r.name for r in chosen]
 
 
-def check_session(regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic,
-                  first_session: bool = False) -> list[RuleBreak]:
+def check_session(
+    regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic, first_session: bool = False
+) -> list[RuleBreak]:
     """Every rule of the method the session breaks or may break, in the order of the text."""
     regs, mode = _resolve(regions), as_mode(mode)
     first_session = as_bool("first_session", first_session)
@@ -152,12 +157,18 @@ def check_session(regions: Iterable[str | Region] | None = None, mode: str | Mod
     out: list[RuleBreak] = []
     if "preliminary" not in names:
         rule = RULES["preliminary_first"]
-        out.append(RuleBreak(rule.key, "the session has no preliminary massage of the whole back; add "
-                                       "'preliminary' first", rule.cite))
+        out.append(
+            RuleBreak(
+                rule.key, "the session has no preliminary massage of the whole back; add 'preliminary' first", rule.cite
+            )
+        )
     elif names[0] != "preliminary":
         rule = RULES["main_after_preliminary"]
-        out.append(RuleBreak(rule.key, f"the preliminary massage comes after {names[0]!r}; it should open the "
-                                       "session", rule.cite))
+        out.append(
+            RuleBreak(
+                rule.key, f"the preliminary massage comes after {names[0]!r}; it should open the session", rule.cite
+            )
+        )
     if first_session:
         rule = RULES["first_session"]
         limit = rule.limit_minutes
@@ -167,9 +178,15 @@ def check_session(regions: Iterable[str | Region] | None = None, mode: str | Mod
             fit = _sum([REGIONS[n] for n in proposal], mode)
             severity = "break" if total.min > limit else "warning"
             verb = "takes" if severity == "break" else "may take"
-            out.append(RuleBreak(
-                rule.key, f"a first session of no more than {limit:g} min; this one {verb} {total}. "
-                          f"Proposed first session: {' + '.join(proposal)} ({fit})", rule.cite, severity))
+            out.append(
+                RuleBreak(
+                    rule.key,
+                    f"a first session of no more than {limit:g} min; this one {verb} {total}. "
+                    f"Proposed first session: {' + '.join(proposal)} ({fit})",
+                    rule.cite,
+                    severity,
+                )
+            )
     steps = session_steps(regs, mode)
     for technique, info in TECHNIQUES.items():
         if info.max_minutes is None:
@@ -179,10 +196,15 @@ def check_session(regions: Iterable[str | Region] | None = None, mode: str | Mod
         if hi > info.max_minutes:
             severity = "break" if lo > info.max_minutes else "warning"
             where = ", ".join(f"{r.region} {Minutes(r.minutes_min, r.minutes_max)}" for r in rows.itertuples())
-            out.append(RuleBreak(
-                f"{technique.value}_limit",
-                f"{technique.value} for no more than {info.max_minutes:g} min; this session gives it "
-                f"{Minutes(lo, hi)} ({where})", info.limit_cite or info.cite, severity))
+            out.append(
+                RuleBreak(
+                    f"{technique.value}_limit",
+                    f"{technique.value} for no more than {info.max_minutes:g} min; this session gives it "
+                    f"{Minutes(lo, hi)} ({where})",
+                    info.limit_cite or info.cite,
+                    severity,
+                )
+            )
     return out
 
 
@@ -204,8 +226,9 @@ def session_steps(regions: Iterable[str | Region] | None = None, mode: str | Mod
     return steps
 
 
-def session(regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic,
-            first_session: bool = False) -> pd.DataFrame:
+def session(
+    regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic, first_session: bool = False
+) -> pd.DataFrame:
     """A session as a table: one row per region (default: the planner's bottom-up order, preliminary first),
     its stated minutes and their origin, and a last ``total`` row.
 
@@ -217,13 +240,27 @@ def session(regions: Iterable[str | Region] | None = None, mode: str | Mode = Mo
     rows = []
     for r in regs:
         d = r.total[mode]
-        rows.append({"region": r.name, "title": r.title, "minutes_min": d.minutes.min,
-                     "minutes_max": d.minutes.max, "editorial": d.cite.editorial, "source": str(d.cite)})
+        rows.append(
+            {
+                "region": r.name,
+                "title": r.title,
+                "minutes_min": d.minutes.min,
+                "minutes_max": d.minutes.max,
+                "editorial": d.cite.editorial,
+                "source": str(d.cite),
+            }
+        )
     total = _sum(regs, mode)
-    rows.append({"region": "total", "title": "Session", "minutes_min": total.min, "minutes_max": total.max,
-                 "editorial": any(r["editorial"] for r in rows), "source": ""})
+    rows.append(
+        {
+            "region": "total",
+            "title": "Session",
+            "minutes_min": total.min,
+            "minutes_max": total.max,
+            "editorial": any(r["editorial"] for r in rows),
+            "source": "",
+        }
+    )
     df = pd.DataFrame(rows)
-    df.attrs.update(mode=mode.value, first_session=first_session,
-                    breaks=check_session(regs, mode, first_session))
+    df.attrs.update(mode=mode.value, first_session=first_session, breaks=check_session(regs, mode, first_session))
     return df
-

@@ -12,11 +12,34 @@ from __future__ import annotations
 from backdata.core.model import Minutes, Target
 
 __all__ = [
-    "ALT_CAUTIONS", "ALT_HEAD", "ALT_LINES_VIEW", "ALT_NOT_ABOVE", "ALT_STEP", "ALT_TEXT", "BY_INDICATION",
-    "BY_INDICATION_DOCTOR", "CAPTION_HEAD", "CAPTION_LINES_VIEW", "CAPTION_STEP", "DIRECTION_WORDS", "EDITORIAL",
-    "EDITORIAL_SHARE_TAG", "EDITORIAL_TAG", "LINES_IN_PLACE", "LINES_RUN", "LINE_MANY", "LINE_ONE", "NODE_WORDS",
-    "NOT_IN_SOURCE", "ONLY_BY_INDICATION_SHORT", "TARGET_SHORT", "TARGET_WORDS", "TIMELINE_AXIS",
-    "editorial_minutes", "minutes_span", "timed",
+    "ALT_CAUTIONS",
+    "ALT_HEAD",
+    "ALT_LINES_VIEW",
+    "ALT_NOT_ABOVE",
+    "ALT_STEP",
+    "ALT_TEXT",
+    "BY_INDICATION",
+    "BY_INDICATION_DOCTOR",
+    "CAPTION_HEAD",
+    "CAPTION_LINES_VIEW",
+    "CAPTION_STEP",
+    "DIRECTION_WORDS",
+    "EDITORIAL",
+    "EDITORIAL_SHARE_TAG",
+    "EDITORIAL_TAG",
+    "LINES_IN_PLACE",
+    "LINES_RUN",
+    "LINE_MANY",
+    "LINE_ONE",
+    "NODE_WORDS",
+    "NOT_IN_SOURCE",
+    "ONLY_BY_INDICATION_SHORT",
+    "TARGET_SHORT",
+    "TARGET_WORDS",
+    "TIMELINE_AXIS",
+    "editorial_minutes",
+    "minutes_span",
+    "timed",
 ]
 
 EDITORIAL = "editorial"
@@ -35,12 +58,19 @@ BY_INDICATION_DOCTOR = "Only by indication, a doctor consulted."
 ONLY_BY_INDICATION_SHORT = "only by indication"
 """The same in a figure's caption line."""
 
-TARGET_SHORT = {Target.axillary: "toward the armpit", Target.inguinal: "toward the groin",
-                Target.supraclavicular: "toward the collarbone", Target.shoulder_girdle: "toward the shoulder girdle",
-                Target.local: "in small circles in place"}
+TARGET_SHORT = {
+    Target.axillary: "toward the armpit",
+    Target.inguinal: "toward the groin",
+    Target.supraclavicular: "toward the collarbone",
+    Target.shoulder_girdle: "toward the shoulder girdle",
+    Target.local: "in small circles in place",
+}
 """Where a line runs, in a few words (the self-check's options use these)."""
-NODE_WORDS = {Target.axillary: "axillary nodes", Target.inguinal: "inguinal nodes",
-              Target.supraclavicular: "supraclavicular nodes"}
+NODE_WORDS = {
+    Target.axillary: "axillary nodes",
+    Target.inguinal: "inguinal nodes",
+    Target.supraclavicular: "supraclavicular nodes",
+}
 """The lymph nodes a line runs to."""
 TARGET_WORDS = {t: f"{w} ({NODE_WORDS[t]})" if t in NODE_WORDS else w for t, w in TARGET_SHORT.items()}
 TARGET_WORDS[Target.local] = "in place"
@@ -83,8 +113,14 @@ LINE_MANY = "lines {numbers}"
 LINES_RUN = "{label}: from the spine side {how}, {target}, {force} force"
 LINES_IN_PLACE = "{label}: worked {target}, {force} force"
 """How a group of lines runs (``how`` from :data:`DIRECTION_WORDS`)."""
-DIRECTION_WORDS = {"down": "downward", "up": "upward", "out": "outward", "in": "inward", "place": "in place",
-                   "and": " and "}
+DIRECTION_WORDS = {
+    "down": "downward",
+    "up": "upward",
+    "out": "outward",
+    "in": "inward",
+    "place": "in place",
+    "and": " and ",
+}
 """The words of a line's direction, relative to the spine and the feet."""
 
 CAPTION_LINES_VIEW = "Lines and directions · {head}"

@@ -40,10 +40,18 @@ __all__ = [
 
 # --- The palette ------------------------------------------------------------------------------------------------
 
-OKABE_ITO = MappingProxyType({
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
-})
+OKABE_ITO = MappingProxyType(
+    {
+        "black": "#000000",
+        "orange": "#E69F00",
+        "sky_blue": "#56B4E9",
+        "bluish_green": "#009E73",
+        "yellow": "#F0E442",
+        "blue": "#0072B2",
+        "vermillion": "#D55E00",
+        "reddish_purple": "#CC79A7",
+    }
+)
 """The Okabe–Ito palette. Orange, sky blue and yellow are below 3:1 on white: used only for filled areas."""
 
 INK = "#1a1a1a"
@@ -89,13 +97,28 @@ HIGHLIGHT = "#e8f1f8"
 OK_BACKGROUND = "#e6f4ee"
 WRONG_BACKGROUND = "#fbeee6"
 
-CSS_COLORS = MappingProxyType({
-    "ink": INK, "page": PAGE, "text_muted": TEXT_MUTED, "accent": ACCENT, "warn": WARN, "ok": OK,
-    "focus": FOCUS, "link": LINK, "rule": RULE, "frame": FRAME, "field_frame": FIELD_FRAME,
-    "control_border": CONTROL_BORDER, "control_background": CONTROL_BACKGROUND,
-    "code_background": CODE_BACKGROUND, "notice_background": NOTICE_BACKGROUND, "highlight": HIGHLIGHT,
-    "ok_background": OK_BACKGROUND, "wrong_background": WRONG_BACKGROUND,
-})
+CSS_COLORS = MappingProxyType(
+    {
+        "ink": INK,
+        "page": PAGE,
+        "text_muted": TEXT_MUTED,
+        "accent": ACCENT,
+        "warn": WARN,
+        "ok": OK,
+        "focus": FOCUS,
+        "link": LINK,
+        "rule": RULE,
+        "frame": FRAME,
+        "field_frame": FIELD_FRAME,
+        "control_border": CONTROL_BORDER,
+        "control_background": CONTROL_BACKGROUND,
+        "code_background": CODE_BACKGROUND,
+        "notice_background": NOTICE_BACKGROUND,
+        "highlight": HIGHLIGHT,
+        "ok_background": OK_BACKGROUND,
+        "wrong_background": WRONG_BACKGROUND,
+    }
+)
 """Role name → colour, as CSS blocks name them (``$ink``, ``$warn``, ...)."""
 
 
@@ -106,21 +129,32 @@ def css(template: str) -> str:
 
 # --- Meanings on the plates ---------------------------------------------------------------------------------------
 
-TECHNIQUE_COLOR = MappingProxyType({
-    Technique.stroking: OKABE_ITO["blue"], Technique.squeezing: OKABE_ITO["blue"],
-    Technique.rubbing: OKABE_ITO["vermillion"], Technique.kneading: OKABE_ITO["vermillion"],
-    Technique.vibration: OKABE_ITO["bluish_green"], Technique.percussion: OKABE_ITO["black"],
-    Technique.shaking: OKABE_ITO["bluish_green"],
-})
+TECHNIQUE_COLOR = MappingProxyType(
+    {
+        Technique.stroking: OKABE_ITO["blue"],
+        Technique.squeezing: OKABE_ITO["blue"],
+        Technique.rubbing: OKABE_ITO["vermillion"],
+        Technique.kneading: OKABE_ITO["vermillion"],
+        Technique.vibration: OKABE_ITO["bluish_green"],
+        Technique.percussion: OKABE_ITO["black"],
+        Technique.shaking: OKABE_ITO["bluish_green"],
+    }
+)
 """Ink per technique: dark Okabe–Ito colours (≥ 3:1 on white); the mark's shape is the first cue."""
 
-REGION_COLOR = MappingProxyType({
-    "preliminary": OKABE_ITO["sky_blue"], "collar": OKABE_ITO["orange"], "scapula": OKABE_ITO["reddish_purple"],
-    "lower_thoracic": OKABE_ITO["bluish_green"], "lumbar": OKABE_ITO["yellow"],
-})
+REGION_COLOR = MappingProxyType(
+    {
+        "preliminary": OKABE_ITO["sky_blue"],
+        "collar": OKABE_ITO["orange"],
+        "scapula": OKABE_ITO["reddish_purple"],
+        "lower_thoracic": OKABE_ITO["bluish_green"],
+        "lumbar": OKABE_ITO["yellow"],
+    }
+)
 """Fill per region (overview map, plates, timeline)."""
-REGION_HATCH = MappingProxyType({"preliminary": "", "collar": "..", "scapula": "oo", "lower_thoracic": "\\\\",
-                                 "lumbar": "--"})
+REGION_HATCH = MappingProxyType(
+    {"preliminary": "", "collar": "..", "scapula": "oo", "lower_thoracic": "\\\\", "lumbar": "--"}
+)
 """Fill pattern per region: the second cue of the overview map in black and white (the preliminary massage,
 the whole back, is the plain one)."""
 
@@ -129,12 +163,14 @@ CAUTION_COLOR = OKABE_ITO["vermillion"]
 CAUTION_HATCHES = ("////", "\\\\\\\\", "xx", "++")
 """The hatches of a region's spatial cautions, in the order of its cautions: one each."""
 
-BADGE = MappingProxyType({
-    Intensity.gentle: {"face": "white", "text": INK, "ls": ":"},
-    Intensity.dosed: {"face": "white", "text": INK, "ls": "--"},
-    Intensity.moderate: {"face": "white", "text": INK, "ls": "-"},
-    Intensity.intense: {"face": INK, "text": "white", "ls": "-"},
-})
+BADGE = MappingProxyType(
+    {
+        Intensity.gentle: {"face": "white", "text": INK, "ls": ":"},
+        Intensity.dosed: {"face": "white", "text": INK, "ls": "--"},
+        Intensity.moderate: {"face": "white", "text": INK, "ls": "-"},
+        Intensity.intense: {"face": INK, "text": "white", "ls": "-"},
+    }
+)
 """Number badge per intensity: the cue beside line width (dotted, dashed, solid ring; filled for intense)."""
 
 
@@ -164,6 +200,8 @@ def theme_problems(regions: Iterable[Region]) -> list[str]:
         for i, key in enumerate(spatial):
             hatch = CAUTION_HATCHES[i] if i < len(CAUTION_HATCHES) else ""
             if not hatch or hatch in CAUTION_HATCHES[:i]:
-                problems.append(f"{reg.name}: caution {key!r} has no hatch of its own (CAUTION_HATCHES has "
-                                f"{len(CAUTION_HATCHES)} for {len(spatial)} spatial cautions)")
+                problems.append(
+                    f"{reg.name}: caution {key!r} has no hatch of its own (CAUTION_HATCHES has "
+                    f"{len(CAUTION_HATCHES)} for {len(spatial)} spatial cautions)"
+                )
     return problems

@@ -14,13 +14,7 @@ technique sheet, steps strip, timeline) and :mod:`~backdata.views.draw.legend` (
 """
 
 from backdata.views.draw.base import KEY_LEVELS, NODE_LABEL, XLIM, YLIM, style
-from backdata.views.draw.charts import (
-    TIMELINE_COLUMNS,
-    draw_overview,
-    draw_steps,
-    draw_technique_sheet,
-    draw_timeline,
-)
+from backdata.views.draw.charts import TIMELINE_COLUMNS, draw_overview, draw_steps, draw_technique_sheet, draw_timeline
 from backdata.views.draw.plates import RegionView, draw_back, draw_region, region_figure, step_caption, view_box
 from backdata.views.theme import (
     BADGE,

@@ -29,8 +29,13 @@ __all__ = ["KEY_LEVELS", "NODE_LABEL", "XLIM", "YLIM", "style"]
 XLIM = (-0.98, 0.98)
 YLIM = (1.52, -0.40)  # inverted: the head at the top
 KEY_LEVELS = ("C1", "C7", "T3", "T7", "T12", "L2", "L4", "S2")
-NODE_LABEL = MappingProxyType({Target.axillary: "axillary nodes", Target.inguinal: "inguinal nodes",
-                               Target.supraclavicular: "supraclavicular nodes"})
+NODE_LABEL = MappingProxyType(
+    {
+        Target.axillary: "axillary nodes",
+        Target.inguinal: "inguinal nodes",
+        Target.supraclavicular: "supraclavicular nodes",
+    }
+)
 
 
 @contextmanager
@@ -70,8 +75,9 @@ def _as_levels(levels: object) -> list[str]:
     if isinstance(levels, str):
         levels = [levels]
     elif not isinstance(levels, Iterable):
-        raise BackdataError(f"levels must be a list of vertebral level names, got {shown(levels)}; valid: "
-                            f"{', '.join(anatomy.LEVELS)}")
+        raise BackdataError(
+            f"levels must be a list of vertebral level names, got {shown(levels)}; valid: {', '.join(anatomy.LEVELS)}"
+        )
     return [choose("vertebral level", n, anatomy.LEVELS) for n in levels]
 
 
@@ -81,10 +87,14 @@ def _as_nodes(nodes: object) -> list[Target]:
     if isinstance(nodes, (str, Target)):
         nodes = [nodes]
     elif not isinstance(nodes, Iterable):
-        raise BackdataError(f"nodes must be a list of lymph node targets, got {shown(nodes)}; valid: "
-                            f"{', '.join(t.value for t in valid)}")
-    return [Target(choose("lymph node target", t.value if isinstance(t, Target) else t, [v.value for v in valid]))
-            for t in nodes]
+        raise BackdataError(
+            f"nodes must be a list of lymph node targets, got {shown(nodes)}; valid: "
+            f"{', '.join(t.value for t in valid)}"
+        )
+    return [
+        Target(choose("lymph node target", t.value if isinstance(t, Target) else t, [v.value for v in valid]))
+        for t in nodes
+    ]
 
 
 def _as_box(box: object) -> tuple[float, float, float, float] | None:
@@ -127,12 +137,12 @@ def _prepare(ax: Axes, box: tuple[float, float, float, float] | None = None) -> 
     ax.set_axis_off()
 
 
-
 def _xy_pairs(points: Sequence[Point]) -> list[tuple[float, float]]:
     return [(p.x, p.y) for p in points]
 
 
 # --- Marks of a technique -------------------------------------------------------------------------------------
+
 
 def _draw_marks(ax: Axes, marks: LineMarks, color: str, zorder: float = 4) -> list[Artist]:
     """Artists for one line's marks: the paths, the dots, and one collection of arrowheads (last)."""
@@ -158,4 +168,3 @@ def _mark_width(style: str, intensity: Intensity) -> float:
     """Line width of a technique's marks: heavier for squeezing, finer for the looping and waving marks."""
     factor = {"squeeze": 1.7, "rub": 0.62, "knead": 0.62, "vibrate": 0.62, "shake": 0.62}.get(style, 1.0)
     return _lw(INTENSITY_WIDTH[intensity]) * factor
-

@@ -38,6 +38,7 @@ __all__ = ["TIMELINE_COLUMNS", "draw_overview", "draw_steps", "draw_technique_sh
 
 # --- The overview map and the technique sheet -------------------------------------------------------------------
 
+
 @_closes_on_error
 def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
     """All regions on one back: the preliminary massage's lines on the left plate, the four detailed regions
@@ -46,12 +47,23 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
     out: dict[str, list[Artist]] = {}
     ax_a = fig.add_axes((0.0, 0.0, 0.40, 0.88))
     ax_b = fig.add_axes((0.40, 0.0, 0.60, 0.88))
-    fig.text(0.5, 0.975, "Back massage: the regions and their lines", ha="center", va="top",
-             fontsize=_fs(1.3), fontweight="bold", color=INK)
-    for ax, names, caption in ((ax_a, ["preliminary"], "1 · Preliminary: the whole back"),
-                               (ax_b, [n for n in REGIONS if n != "preliminary"], "2 · The regions in detail")):
-        nodes = sorted({ln.target for n in names for ln in REGIONS[n].lines if ln.target in NODE_LABEL},
-                       key=list(Target).index)
+    fig.text(
+        0.5,
+        0.975,
+        "Back massage: the regions and their lines",
+        ha="center",
+        va="top",
+        fontsize=_fs(1.3),
+        fontweight="bold",
+        color=INK,
+    )
+    for ax, names, caption in (
+        (ax_a, ["preliminary"], "1 · Preliminary: the whole back"),
+        (ax_b, [n for n in REGIONS if n != "preliminary"], "2 · The regions in detail"),
+    ):
+        nodes = sorted(
+            {ln.target for n in names for ln in REGIONS[n].lines if ln.target in NODE_LABEL}, key=list(Target).index
+        )
         draw_back(ax, levels=KEY_LEVELS, nodes=nodes, orientation=False)
         if ax is ax_b:
             ax.set_xlim(XLIM[0], 1.9)
@@ -60,18 +72,44 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
             reg = REGIONS[name]
             arts: list[Artist] = []
             for z in reg.zones:
-                arts.append(ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=REGION_COLOR[name],
-                                                 alpha=0.35, edgecolor=INK, lw=_lw(0.3),
-                                                 hatch=REGION_HATCH[name], zorder=1.6)))
+                arts.append(
+                    ax.add_patch(
+                        Polygon(
+                            _xy_pairs(z),
+                            closed=True,
+                            facecolor=REGION_COLOR[name],
+                            alpha=0.35,
+                            edgecolor=INK,
+                            lw=_lw(0.3),
+                            hatch=REGION_HATCH[name],
+                            zorder=1.6,
+                        )
+                    )
+                )
             for ln in reg.lines:
                 arts += _draw_marks(ax, line_marks(ln, ln.points, Technique.stroking), INK, zorder=4)
             if name != "preliminary":
                 x, y = _label_spot(reg)
-                arts.append(ax.text(x, y, f"{reg.title}\n{reg.extent[0]}–{reg.extent[1]}", fontsize=_fs(0.8),
-                                    ha="left", va="center", color=INK, zorder=8,
-                                    bbox={"boxstyle": "round,pad=0.35", "facecolor": REGION_COLOR[name],
-                                          "alpha": 0.35, "edgecolor": INK, "lw": _lw(0.3),
-                                          "hatch": REGION_HATCH[name]}))
+                arts.append(
+                    ax.text(
+                        x,
+                        y,
+                        f"{reg.title}\n{reg.extent[0]}–{reg.extent[1]}",
+                        fontsize=_fs(0.8),
+                        ha="left",
+                        va="center",
+                        color=INK,
+                        zorder=8,
+                        bbox={
+                            "boxstyle": "round,pad=0.35",
+                            "facecolor": REGION_COLOR[name],
+                            "alpha": 0.35,
+                            "edgecolor": INK,
+                            "lw": _lw(0.3),
+                            "hatch": REGION_HATCH[name],
+                        },
+                    )
+                )
             out[name] = arts
     return out
 
@@ -87,8 +125,16 @@ def _label_spot(reg: Region) -> tuple[float, float]:
 def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Artist]]:
     """The seven stroke styles side by side, each with its school name, depth and limit."""
     fig = _as_fig(fig) or plt.figure()
-    fig.text(0.5, 0.975, "The seven techniques as drawn strokes", ha="center", va="top", fontsize=_fs(1.3),
-             fontweight="bold", color=INK)
+    fig.text(
+        0.5,
+        0.975,
+        "The seven techniques as drawn strokes",
+        ha="center",
+        va="top",
+        fontsize=_fs(1.3),
+        fontweight="bold",
+        color=INK,
+    )
     out: dict[Technique, list[Artist]] = {}
     n = len(Technique)
     for k, tech in enumerate(Technique):
@@ -99,26 +145,36 @@ def draw_technique_sheet(fig: Figure | None = None) -> dict[Technique, list[Arti
         ax.set_aspect("equal")
         ax.set_axis_off()
         pts = catmull_rom((Point(0.0, 0.72), Point(0.025, 0.45), Point(-0.025, 0.22), Point(0.0, 0.0)), 8)
-        sample = StrokeLine(0, Side.right, pts, StrokeKind.longitudinal, Intensity.moderate, Target.local,
-                            Cite(reference="editorial: sample"), Cite(reference="editorial: sample"))
+        sample = StrokeLine(
+            0,
+            Side.right,
+            pts,
+            StrokeKind.longitudinal,
+            Intensity.moderate,
+            Target.local,
+            Cite(reference="editorial: sample"),
+            Cite(reference="editorial: sample"),
+        )
         arts = _draw_marks(ax, line_marks(sample, pts, tech), TECHNIQUE_COLOR[tech])
         depth = "●" * info.depth + "○" * (4 - info.depth)
         limit = f"≤ {info.max_minutes:g} min" if info.max_minutes else ""
         syn = info.synonyms[0] if info.synonyms[0] != tech.value else ""
         x0 = k / n + 0.5 / n
-        arts.append(fig.text(x0, 0.90, tech.value, ha="center", va="top", fontsize=_fs(0.95), fontweight="bold",
-                             color=INK))
-        arts.append(fig.text(x0, 0.845, syn, ha="center", va="top", fontsize=_fs(0.7), color=MUTED,
-                             style="italic"))
-        arts.append(fig.text(x0, 0.04, f"depth {depth}\n{limit}", ha="center", va="bottom", fontsize=_fs(0.7),
-                             color=INK))
+        arts.append(
+            fig.text(x0, 0.90, tech.value, ha="center", va="top", fontsize=_fs(0.95), fontweight="bold", color=INK)
+        )
+        arts.append(fig.text(x0, 0.845, syn, ha="center", va="top", fontsize=_fs(0.7), color=MUTED, style="italic"))
+        arts.append(
+            fig.text(x0, 0.04, f"depth {depth}\n{limit}", ha="center", va="bottom", fontsize=_fs(0.7), color=INK)
+        )
         out[tech] = arts
     return out
 
 
 @_closes_on_error
-def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: Figure | None = None,
-               columns: int = 4) -> list[RegionView]:
+def draw_steps(
+    region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: Figure | None = None, columns: int = 4
+) -> list[RegionView]:
     """Every step of a region side by side (small multiples), each cropped to the region: the sequence at a
     glance, for notebooks and print."""
     reg, mode = region(region_), as_mode(mode)
@@ -128,14 +184,22 @@ def draw_steps(region_: str | Region, *, mode: str | Mode = Mode.hygienic, fig: 
     cols = min(columns, n)
     rows = -(-n // cols)
     views = []
-    fig.text(0.01, 0.99, f"{reg.title}: the sequence ({mode.value}, whole region {reg.total[mode].minutes})",
-             va="top", fontsize=_fs(1.0), fontweight="bold", color=INK)
+    fig.text(
+        0.01,
+        0.99,
+        f"{reg.title}: the sequence ({mode.value}, whole region {reg.total[mode].minutes})",
+        va="top",
+        fontsize=_fs(1.0),
+        fontweight="bold",
+        color=INK,
+    )
     for i in range(1, n + 1):
         r, c = divmod(i - 1, cols)
         top, usable = 0.86, 0.84  # leave the figure's title its own band above the panels' titles
         ax = fig.add_axes((c / cols + 0.005, top - (r + 1) * usable / rows, 1 / cols - 0.01, usable / rows - 0.07))
-        view = draw_region(reg, mode=mode, step=i, ax=ax, legend=False, sequence=False, title=False, crop=True,
-                           orientation=False)
+        view = draw_region(
+            reg, mode=mode, step=i, ax=ax, legend=False, sequence=False, title=False, crop=True, orientation=False
+        )
         mins, origin = step_minutes(reg, mode, editorial=True)[i - 1]
         when = f"{mins}" if origin == "source" else f"≈{mins}"
         ax.set_title(f"{i}. {reg.steps[i - 1].title}\n{when}", fontsize=_fs(0.75), color=INK, pad=2)
@@ -152,8 +216,9 @@ def _as_timeline_steps(steps: object) -> pd.DataFrame:
         raise BackdataError(f"steps must be a non-empty table from backdata.session_steps(), got {shown(steps)}")
     missing = [c for c in TIMELINE_COLUMNS if c not in steps.columns]
     if missing:
-        raise BackdataError(f"steps lacks the column(s) {', '.join(missing)}: pass a table from "
-                            "backdata.session_steps()")
+        raise BackdataError(
+            f"steps lacks the column(s) {', '.join(missing)}: pass a table from backdata.session_steps()"
+        )
     for name in steps["region"]:
         if name not in REGION_COLOR:
             raise BackdataError(f"steps has an unknown region {shown(name)}; valid: {', '.join(REGIONS)}")
@@ -173,20 +238,30 @@ def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
         y = n - 1 - k
         colour = REGION_COLOR[row.region]
         hatch = "///" if row.editorial else None
-        out["bars"].append(ax.barh(y, row.minutes_min, left=row.start_min, color=colour, edgecolor=INK,
-                                   lw=_lw(0.25), hatch=hatch)[0])
+        out["bars"].append(
+            ax.barh(y, row.minutes_min, left=row.start_min, color=colour, edgecolor=INK, lw=_lw(0.25), hatch=hatch)[0]
+        )
         if row.minutes_max > row.minutes_min:
-            out["ranges"].append(ax.barh(y, row.minutes_max - row.minutes_min, left=row.start_min + row.minutes_min,
-                                         color=colour, alpha=0.35, edgecolor=INK, lw=_lw(0.15), hatch=hatch)[0])
-        out["labels"].append(ax.text(-0.3, y, f"{row.region} · {row.step}", ha="right", va="center",
-                                     fontsize=_fs(0.62), color=INK))
+            out["ranges"].append(
+                ax.barh(
+                    y,
+                    row.minutes_max - row.minutes_min,
+                    left=row.start_min + row.minutes_min,
+                    color=colour,
+                    alpha=0.35,
+                    edgecolor=INK,
+                    lw=_lw(0.15),
+                    hatch=hatch,
+                )[0]
+            )
+        out["labels"].append(
+            ax.text(-0.3, y, f"{row.region} · {row.step}", ha="right", va="center", fontsize=_fs(0.62), color=INK)
+        )
     ax.set_yticks([])
-    ax.set_xlabel(TIMELINE_AXIS,
-                  fontsize=_fs(0.62))
+    ax.set_xlabel(TIMELINE_AXIS, fontsize=_fs(0.62))
     ax.set_xlim(0, max(1.0, float((steps["start_min"] + steps["minutes_max"]).max())) * 1.02)
     ax.set_ylim(-0.7, n - 0.3)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
     ax.tick_params(labelsize=_fs(0.62))
     return out
-

@@ -27,9 +27,16 @@ class MarksHandler(HandlerBase):
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
         length = 0.30
-        sample = StrokeLine(0, Side.right, (Point(0, 0), Point(length, 0)), StrokeKind.longitudinal,
-                            orig_handle.intensity, Target.local, Cite(reference="editorial: legend sample"),
-                            Cite(reference="editorial: legend sample"))
+        sample = StrokeLine(
+            0,
+            Side.right,
+            (Point(0, 0), Point(length, 0)),
+            StrokeKind.longitudinal,
+            orig_handle.intensity,
+            Target.local,
+            Cite(reference="editorial: legend sample"),
+            Cite(reference="editorial: legend sample"),
+        )
         marks = line_marks(sample, sample.points, orig_handle.technique)
         scale = width / length
 
@@ -40,16 +47,27 @@ class MarksHandler(HandlerBase):
         lw = _mark_width(marks.style, orig_handle.intensity)
         for path in marks.paths:
             pts = [tx(p) for p in path]
-            out.append(Line2D([q[0] for q in pts], [q[1] for q in pts], color=orig_handle.color, lw=lw,
-                              transform=trans))
+            out.append(
+                Line2D([q[0] for q in pts], [q[1] for q in pts], color=orig_handle.color, lw=lw, transform=trans)
+            )
         if marks.dots:
             pts = [tx(p) for p in marks.dots]
-            out.append(Line2D([q[0] for q in pts], [q[1] for q in pts], marker="o", ls="none",
-                              color=orig_handle.color, ms=lw * 1.6, transform=trans))
+            out.append(
+                Line2D(
+                    [q[0] for q in pts],
+                    [q[1] for q in pts],
+                    marker="o",
+                    ls="none",
+                    color=orig_handle.color,
+                    ms=lw * 1.6,
+                    transform=trans,
+                )
+            )
         for a in marks.arrows[-1:]:
             tri = [tx(p) for p in arrowhead(a, 0.045)]
-            out.append(Polygon(tri, closed=True, facecolor=orig_handle.color, edgecolor=orig_handle.color,
-                               transform=trans))
+            out.append(
+                Polygon(tri, closed=True, facecolor=orig_handle.color, edgecolor=orig_handle.color, transform=trans)
+            )
         return out
 
 
@@ -66,10 +84,15 @@ class BadgeHandler(HandlerBase):
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
         b = BADGE[orig_handle.intensity]
         y = -ydescent + height / 2
-        line = Line2D([-xdescent + height, -xdescent + width], [y, y], color=INK,
-                      lw=_lw(INTENSITY_WIDTH[orig_handle.intensity]), transform=trans)
+        line = Line2D(
+            [-xdescent + height, -xdescent + width],
+            [y, y],
+            color=INK,
+            lw=_lw(INTENSITY_WIDTH[orig_handle.intensity]),
+            transform=trans,
+        )
         r = height * 0.62
-        ring = Circle((-xdescent + r, y), r, facecolor=b["face"], edgecolor=INK, lw=_lw(0.35), ls=b["ls"],
-                      transform=trans)
+        ring = Circle(
+            (-xdescent + r, y), r, facecolor=b["face"], edgecolor=INK, lw=_lw(0.35), ls=b["ls"], transform=trans
+        )
         return [line, ring]
-

@@ -74,13 +74,18 @@ def view_box(reg: Region, crop: bool = False) -> tuple[float, float, float, floa
     return (-half, half, min(ys) - 0.08, max(ys) + 0.08)
 
 
-
 # --- The back -----------------------------------------------------------------------------------------------
 
+
 @_closes_on_error
-def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nodes: Sequence[Target] = (),
-              orientation: bool = True, box: tuple[float, float, float, float] | None = None
-              ) -> dict[str, list[Artist]]:
+def draw_back(
+    ax: Axes | None = None,
+    *,
+    levels: Sequence[str] = KEY_LEVELS,
+    nodes: Sequence[Target] = (),
+    orientation: bool = True,
+    box: tuple[float, float, float, float] | None = None,
+) -> dict[str, list[Artist]]:
     """The back with its landmarks: outline, spine with level ticks and ``levels`` labelled, scapulae, ribs
     11–12, kidneys, iliac crests, PSIS, sacrum, the waist watershed and the ``nodes`` targets.
 
@@ -92,63 +97,139 @@ def draw_back(ax: Axes | None = None, *, levels: Sequence[str] = KEY_LEVELS, nod
     ax = ax or plt.gca()
     _prepare(ax, box)
     lm = anatomy.LANDMARKS
-    out: dict[str, list[Artist]] = {k: [] for k in ("outline", "spine", "levels", "scapulae", "ribs", "kidneys",
-                                                    "pelvis", "watershed", "nodes", "orientation")}
-    out["outline"].append(ax.add_patch(Polygon(_xy_pairs(anatomy.OUTLINE), closed=True, facecolor=SKIN,
-                                               edgecolor=INK, lw=_lw(0.7), zorder=1)))
+    out: dict[str, list[Artist]] = {
+        k: []
+        for k in (
+            "outline",
+            "spine",
+            "levels",
+            "scapulae",
+            "ribs",
+            "kidneys",
+            "pelvis",
+            "watershed",
+            "nodes",
+            "orientation",
+        )
+    }
+    out["outline"].append(
+        ax.add_patch(
+            Polygon(_xy_pairs(anatomy.OUTLINE), closed=True, facecolor=SKIN, edgecolor=INK, lw=_lw(0.7), zorder=1)
+        )
+    )
     band = lm["spinous_band"].points
-    out["spine"].append(ax.add_patch(Polygon(_xy_pairs(band), closed=True, facecolor=SPINE_BAND,
-                                             edgecolor="none", zorder=1.2)))
+    out["spine"].append(
+        ax.add_patch(Polygon(_xy_pairs(band), closed=True, facecolor=SPINE_BAND, edgecolor="none", zorder=1.2))
+    )
     half = anatomy.SPINOUS_BAND_HALF_WIDTH
     ticks = [((-half * 0.8, y), (half * 0.8, y)) for y in anatomy.LEVELS.values()]
     out["spine"].append(ax.add_collection(LineCollection(ticks, colors=MUTED, linewidths=_lw(0.35), zorder=1.3)))
     for name in levels:
         y = anatomy.level_y(name)
         if box is None:
-            out["levels"].append(ax.plot([-0.74, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)),
-                                         zorder=1.25)[0])
-            out["levels"].append(ax.text(-0.76, y, name, ha="right", va="center", fontsize=_fs(0.78),
-                                         color=INK, fontweight="bold", zorder=5))
+            out["levels"].append(
+                ax.plot([-0.74, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
+            )
+            out["levels"].append(
+                ax.text(
+                    -0.76, y, name, ha="right", va="center", fontsize=_fs(0.78), color=INK, fontweight="bold", zorder=5
+                )
+            )
         else:  # zoomed: labels at the view's left edge, a faint leader to the spine (clear of the badges)
             left = ax.get_xlim()[0]
-            out["levels"].append(ax.plot([left + 0.075, -half], [y, y], color=MUTED, lw=_lw(0.18),
-                                         ls=(0, (1, 3)), zorder=1.25)[0])
-            out["levels"].append(ax.text(left + 0.01, y, name, ha="left", va="center", fontsize=_fs(0.72),
-                                         color=INK, fontweight="bold", zorder=5, clip_on=True))
+            out["levels"].append(
+                ax.plot([left + 0.075, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
+            )
+            out["levels"].append(
+                ax.text(
+                    left + 0.01,
+                    y,
+                    name,
+                    ha="left",
+                    va="center",
+                    fontsize=_fs(0.72),
+                    color=INK,
+                    fontweight="bold",
+                    zorder=5,
+                    clip_on=True,
+                )
+            )
     for side in ("right", "left"):
-        out["scapulae"].append(ax.add_patch(Polygon(_xy_pairs(lm[f"scapula_{side}"].points), closed=True,
-                                                    facecolor=BONE, edgecolor=MUTED, lw=_lw(0.4),
-                                                    zorder=1.4)))
+        out["scapulae"].append(
+            ax.add_patch(
+                Polygon(
+                    _xy_pairs(lm[f"scapula_{side}"].points),
+                    closed=True,
+                    facecolor=BONE,
+                    edgecolor=MUTED,
+                    lw=_lw(0.4),
+                    zorder=1.4,
+                )
+            )
+        )
         xs, ys = _xy(lm[f"scapula_spine_{side}"].points)
         out["scapulae"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.5), zorder=1.45)[0])
         for rib in ("rib11", "rib12"):
             xs, ys = _xy(lm[f"{rib}_{side}"].points)
             out["ribs"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.45), zorder=1.45)[0])
-        out["kidneys"].append(ax.add_patch(Polygon(_xy_pairs(lm[f"kidney_{side}"].points), closed=True,
-                                                   facecolor="none", edgecolor=MUTED, lw=_lw(0.4),
-                                                   ls=(0, (3, 2)), zorder=1.4)))
+        out["kidneys"].append(
+            ax.add_patch(
+                Polygon(
+                    _xy_pairs(lm[f"kidney_{side}"].points),
+                    closed=True,
+                    facecolor="none",
+                    edgecolor=MUTED,
+                    lw=_lw(0.4),
+                    ls=(0, (3, 2)),
+                    zorder=1.4,
+                )
+            )
+        )
         xs, ys = _xy(lm[f"iliac_crest_{side}"].points)
         out["pelvis"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.5), zorder=1.45)[0])
         p = lm[f"psis_{side}"].points[0]
         out["pelvis"].append(ax.plot([p.x], [p.y], "o", ms=_fs(0.35), mfc="white", mec=MUTED, zorder=1.5)[0])
-    out["pelvis"].append(ax.add_patch(Polygon(_xy_pairs(lm["sacrum"].points), closed=True, facecolor=BONE,
-                                              edgecolor=MUTED, lw=_lw(0.4), zorder=1.35)))
+    out["pelvis"].append(
+        ax.add_patch(
+            Polygon(
+                _xy_pairs(lm["sacrum"].points), closed=True, facecolor=BONE, edgecolor=MUTED, lw=_lw(0.4), zorder=1.35
+            )
+        )
+    )
     xs, ys = _xy(lm["waist_watershed"].points)
     out["watershed"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.3), ls=(0, (6, 2, 1, 2)), zorder=1.3)[0])
     for target in nodes:
         for side in Side:
             p = anatomy.NODE_TARGETS[(target, side)]
-            out["nodes"].append(ax.plot([p.x], [p.y], marker="D", ms=_fs(0.55), mfc="white", mec=INK,
-                                        mew=_lw(0.4), ls="none", zorder=6)[0])
+            out["nodes"].append(
+                ax.plot(
+                    [p.x], [p.y], marker="D", ms=_fs(0.55), mfc="white", mec=INK, mew=_lw(0.4), ls="none", zorder=6
+                )[0]
+            )
     if orientation and box is not None:
         x0, x1, y0, y1 = box
         out["orientation"] += [
-            ax.text(0.5, 1.0, "HEAD ▲", transform=ax.transAxes, ha="center", va="top", fontsize=_fs(0.72),
-                    color=MUTED),
-            ax.text(0.12, 1.0, "patient's LEFT", transform=ax.transAxes, ha="left", va="top",
-                    fontsize=_fs(0.75), color=MUTED),
-            ax.text(0.98, 1.0, "patient's RIGHT", transform=ax.transAxes, ha="right", va="top",
-                    fontsize=_fs(0.75), color=MUTED),
+            ax.text(0.5, 1.0, "HEAD ▲", transform=ax.transAxes, ha="center", va="top", fontsize=_fs(0.72), color=MUTED),
+            ax.text(
+                0.12,
+                1.0,
+                "patient's LEFT",
+                transform=ax.transAxes,
+                ha="left",
+                va="top",
+                fontsize=_fs(0.75),
+                color=MUTED,
+            ),
+            ax.text(
+                0.98,
+                1.0,
+                "patient's RIGHT",
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                fontsize=_fs(0.75),
+                color=MUTED,
+            ),
         ]
     elif orientation:
         out["orientation"] += [
@@ -167,14 +248,28 @@ def _guide(ax: Axes, points: Sequence[Point]) -> Line2D:
 
 def _badge(ax: Axes, number: int, at: Point, intensity: Intensity) -> Text:
     b = BADGE[intensity]
-    return ax.text(at.x, at.y, str(number), ha="center", va="center", fontsize=_fs(0.72), fontweight="bold",
-                   color=b["text"], zorder=7,
-                   bbox={"boxstyle": "circle,pad=0.22", "facecolor": b["face"], "edgecolor": INK,
-                         "linewidth": _lw(0.35), "linestyle": b["ls"]})
-
+    return ax.text(
+        at.x,
+        at.y,
+        str(number),
+        ha="center",
+        va="center",
+        fontsize=_fs(0.72),
+        fontweight="bold",
+        color=b["text"],
+        zorder=7,
+        bbox={
+            "boxstyle": "circle,pad=0.22",
+            "facecolor": b["face"],
+            "edgecolor": INK,
+            "linewidth": _lw(0.35),
+            "linestyle": b["ls"],
+        },
+    )
 
 
 # --- A region ---------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class RegionView:
@@ -269,9 +364,18 @@ def step_caption(region_: str | Region, mode: str | Mode, step: int) -> str:
 
 
 @_closes_on_error
-def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0, ax: Axes | None = None,
-                legend: bool = True, sequence: bool = True, title: bool = True, crop: bool = False,
-                orientation: bool = True) -> RegionView:
+def draw_region(
+    region_: str | Region,
+    *,
+    mode: str | Mode = Mode.hygienic,
+    step: int = 0,
+    ax: Axes | None = None,
+    legend: bool = True,
+    sequence: bool = True,
+    title: bool = True,
+    crop: bool = False,
+    orientation: bool = True,
+) -> RegionView:
     """Draw a region on the back: zone shaded, lines numbered, every step's marks (one visible), cautions
     hatched, orientation marks, legend and the step sequence. Returns a :class:`RegionView`."""
     reg, mode = region(region_), as_mode(mode)
@@ -288,19 +392,38 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
         levels = []
     back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation)
     color = REGION_COLOR[reg.name]
-    zone = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none",
-                                 zorder=1.6)) for z in reg.zones]
-    zone += [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor="none", edgecolor=INK, lw=_lw(0.35),
-                                  ls=(0, (5, 3)), zorder=1.65)) for z in reg.zones]
+    zone = [
+        ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none", zorder=1.6))
+        for z in reg.zones
+    ]
+    zone += [
+        ax.add_patch(
+            Polygon(
+                _xy_pairs(z), closed=True, facecolor="none", edgecolor=INK, lw=_lw(0.35), ls=(0, (5, 3)), zorder=1.65
+            )
+        )
+        for z in reg.zones
+    ]
     cautions: dict[str, list[Artist]] = {}
     caution_steps = _caution_steps(reg)
     hatches = caution_hatches(reg)
     for c in reg.cautions:
         if not c.zones:
             continue
-        cautions[c.key] = [ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor="none",
-                                                edgecolor=CAUTION_COLOR, hatch=hatches[c.key], lw=0, zorder=2))
-                           for z in _caution_zones(reg, c)]
+        cautions[c.key] = [
+            ax.add_patch(
+                Polygon(
+                    _xy_pairs(z),
+                    closed=True,
+                    facecolor="none",
+                    edgecolor=CAUTION_COLOR,
+                    hatch=hatches[c.key],
+                    lw=0,
+                    zorder=2,
+                )
+            )
+            for z in _caution_zones(reg, c)
+        ]
     guides = {ln.label: _guide(ax, ln.points) for ln in reg.lines}
     badges = {ln.label: _badge(ax, ln.number, ln.start, ln.intensity) for ln in reg.lines}
     for t in targets if orientation else ():
@@ -308,13 +431,32 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
             p = anatomy.NODE_TARGETS[(t, side)]
             if box is None:  # beside the marker, outward
                 dx = 0.05 if side is Side.right else -0.05
-                back["nodes"].append(ax.text(p.x + dx, p.y, NODE_LABEL[t].replace(" ", "\n"),
-                                             fontsize=_fs(0.72), ha="left" if side is Side.right else "right",
-                                             va="center", color=INK, zorder=6))
+                back["nodes"].append(
+                    ax.text(
+                        p.x + dx,
+                        p.y,
+                        NODE_LABEL[t].replace(" ", "\n"),
+                        fontsize=_fs(0.72),
+                        ha="left" if side is Side.right else "right",
+                        va="center",
+                        color=INK,
+                        zorder=6,
+                    )
+                )
             else:  # zoomed: under the marker, so it stays in view
-                back["nodes"].append(ax.text(p.x, p.y + 0.03, NODE_LABEL[t].replace(" ", "\n"),
-                                             fontsize=_fs(0.72), ha="center", va="top", color=INK, zorder=6,
-                                             clip_on=True))
+                back["nodes"].append(
+                    ax.text(
+                        p.x,
+                        p.y + 0.03,
+                        NODE_LABEL[t].replace(" ", "\n"),
+                        fontsize=_fs(0.72),
+                        ha="center",
+                        va="top",
+                        color=INK,
+                        zorder=6,
+                        clip_on=True,
+                    )
+                )
     steps: dict[int, list[Artist]] = {0: []}
     line_artists: dict[tuple[int, str], list[Artist]] = {}
     for ln in reg.lines:  # step 0: every line, plain direction arrows
@@ -338,19 +480,42 @@ def draw_region(region_: str | Region, *, mode: str | Mode = Mode.hygienic, step
         for i, st in enumerate(reg.steps, 1):
             y = 0.86 - 0.052 * i
             fig.text(0.585, y, f"{i}. {st.title}", fontsize=_fs(0.85), color=MUTED, va="top")
-            highlights[i] = fig.text(0.565, y, f"▶ {i}. {st.title}", fontsize=_fs(0.85), color=INK, va="top",
-                                     fontweight="bold", zorder=3,
-                                     bbox={"boxstyle": "square,pad=0.12", "facecolor": "white",
-                                           "edgecolor": "none"})
+            highlights[i] = fig.text(
+                0.565,
+                y,
+                f"▶ {i}. {st.title}",
+                fontsize=_fs(0.85),
+                color=INK,
+                va="top",
+                fontweight="bold",
+                zorder=3,
+                bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
+            )
     captions: dict[tuple[Mode, int], Text] = {}
     if title:
         fig.text(0.02, 0.975, reg.title, fontsize=_fs(1.35), fontweight="bold", va="top", color=INK)
         for m in Mode:
             for i in steps:
-                captions[(m, i)] = fig.text(0.02, 0.915, step_caption(reg, m, i), fontsize=_fs(0.88), va="top",
-                                            color=INK)
-    view = RegionView(reg, ax, back, zone, cautions, guides, badges, steps, line_artists, legends, highlights,
-                      captions, mode, step, caution_steps)
+                captions[(m, i)] = fig.text(
+                    0.02, 0.915, step_caption(reg, m, i), fontsize=_fs(0.88), va="top", color=INK
+                )
+    view = RegionView(
+        reg,
+        ax,
+        back,
+        zone,
+        cautions,
+        guides,
+        badges,
+        steps,
+        line_artists,
+        legends,
+        highlights,
+        captions,
+        mode,
+        step,
+        caution_steps,
+    )
     view._apply()
     return view
 
@@ -398,9 +563,19 @@ def _region_legend(ax: Axes, reg: Region, step: int, caution_steps: dict[str, se
         handles.append(Line2D([], [], marker="D", ls="none", mfc="white", mec=INK, ms=_fs(0.55)))
         labels.append("lymph nodes (targets)")
     fig = ax.figure
-    leg = Legend(fig, handles, labels, loc="lower left", bbox_to_anchor=(0.555, 0.02), frameon=False,
-                 handler_map={MarksHandle: MarksHandler(), BadgeHandle: BadgeHandler()},
-                 handlelength=3.2, handleheight=1.2, borderaxespad=0.2, labelspacing=0.55)
+    leg = Legend(
+        fig,
+        handles,
+        labels,
+        loc="lower left",
+        bbox_to_anchor=(0.555, 0.02),
+        frameon=False,
+        handler_map={MarksHandle: MarksHandler(), BadgeHandle: BadgeHandler()},
+        handlelength=3.2,
+        handleheight=1.2,
+        borderaxespad=0.2,
+        labelspacing=0.55,
+    )
     fig.legends.append(leg)
     return leg
 
@@ -408,14 +583,18 @@ def _region_legend(ax: Axes, reg: Region, step: int, caution_steps: dict[str, se
 def _caution_steps(reg: Region) -> dict[str, set[int]]:
     """Caution key → the steps that show its zone: every step for a general caution, the limited technique's
     steps for a technique's caution (step 0, the lines view, shows the general ones)."""
-    return {c.key: ({0} if not c.techniques else set())
-            | {i for i, s in enumerate(reg.steps, 1) if not c.techniques or s.technique in c.techniques}
-            for c in reg.cautions if c.zones}
+    return {
+        c.key: ({0} if not c.techniques else set())
+        | {i for i, s in enumerate(reg.steps, 1) if not c.techniques or s.technique in c.techniques}
+        for c in reg.cautions
+        if c.zones
+    }
 
 
 @_closes_on_error
-def region_figure(region_: str | Region, *, mode: str | Mode = Mode.hygienic,
-                  step: int = 0) -> tuple[Figure, RegionView]:
+def region_figure(
+    region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0
+) -> tuple[Figure, RegionView]:
     """A whole plate for one region: a figure in the current style with the back on the left and the
     sequence and legend on the right. Use inside :func:`style`."""
     reg, mode = region(region_), as_mode(mode)
@@ -424,4 +603,3 @@ def region_figure(region_: str | Region, *, mode: str | Mode = Mode.hygienic,
     ax = fig.add_axes((0.0, 0.01, 0.55, 0.86))
     view = draw_region(reg, mode=mode, step=step, ax=ax)
     return fig, view
-
