@@ -360,7 +360,7 @@ def test_a_failure_while_drawing_closes_the_figure_it_made(monkeypatch, call):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    for module in (draw.base, draw.plates, draw.charts):  # each module's own name for the helper
+    for module in (draw.base, draw.back, draw.plates, draw.charts):  # each module's own name for the helper
         monkeypatch.setattr(module, "_xy_pairs", boom)
     mine = plt.figure()
     before = plt.get_fignums()

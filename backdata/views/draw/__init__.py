@@ -8,14 +8,16 @@ saves, or changes global ``rcParams``; styles are files applied with :func:`styl
 Colours are Okabe–Ito (colour-blind safe), from :mod:`backdata.views.theme`; every meaning also has a second
 cue (hatch, dash, shape, label).
 
-The modules: :mod:`~backdata.views.draw.base` (styles, checks, one line's marks), :mod:`~backdata.views.draw.plates`
-(the back, a region's plate and its :class:`RegionView`), :mod:`~backdata.views.draw.charts` (overview map,
-technique sheet, steps strip, timeline) and :mod:`~backdata.views.draw.legend` (legend handlers).
+The modules: :mod:`~backdata.views.draw.base` (styles, checks, one line's marks), :mod:`~backdata.views.draw.back`
+(the back with its landmarks), :mod:`~backdata.views.draw.plates` (a region's plate and its :class:`RegionView`),
+:mod:`~backdata.views.draw.charts` (overview map, technique sheet, steps strip, timeline) and
+:mod:`~backdata.views.draw.legend` (legend handlers).
 """
 
+from backdata.views.draw.back import draw_back
 from backdata.views.draw.base import KEY_LEVELS, NODE_LABEL, XLIM, YLIM, style
 from backdata.views.draw.charts import TIMELINE_COLUMNS, draw_overview, draw_steps, draw_technique_sheet, draw_timeline
-from backdata.views.draw.plates import RegionView, draw_back, draw_region, region_figure, step_caption, view_box
+from backdata.views.draw.plates import RegionView, draw_region, region_figure, step_caption, view_box
 from backdata.views.theme import (
     BADGE,
     CAUTION_COLOR,

@@ -15,6 +15,7 @@ from backdata.core.geometry import catmull_rom
 from backdata.core.model import Cite, Intensity, Mode, Point, Region, Side, StrokeKind, StrokeLine, Target, Technique
 from backdata.method.regions import REGIONS, as_mode, region
 from backdata.method.techniques import TECHNIQUES
+from backdata.views.draw.back import draw_back
 from backdata.views.draw.base import (
     KEY_LEVELS,
     NODE_LABEL,
@@ -27,7 +28,7 @@ from backdata.views.draw.base import (
     _lw,
     _xy_pairs,
 )
-from backdata.views.draw.plates import RegionView, draw_back, draw_region
+from backdata.views.draw.plates import RegionView, draw_region
 from backdata.views.strokes import line_marks
 from backdata.views.tables import step_minutes
 from backdata.views.text import TIMELINE_AXIS

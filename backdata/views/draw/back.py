@@ -1,0 +1,201 @@
+"""The back with its landmarks: outline, spine and level ticks, scapulae, ribs, kidneys, pelvis, the waist
+watershed, lymph-node targets and the orientation marks; every region's plate and chart is drawn on it.
+
+Every function has the shape ``draw_x(..., ax=None, **kw) -> artists``: it draws on ``ax`` (or ``plt.gca()``)
+and returns what it made. Nothing here holds a fact: points come from :mod:`backdata.method.anatomy`, colours
+from :mod:`backdata.views.theme`. Nothing here calls ``plt.show()``, saves, or changes global ``rcParams``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Polygon
+
+from backdata.core.errors import as_bool
+from backdata.core.model import Side, Target
+from backdata.method import anatomy
+from backdata.views.draw.base import (
+    KEY_LEVELS,
+    _as_ax,
+    _as_box,
+    _as_levels,
+    _as_nodes,
+    _closes_on_error,
+    _fs,
+    _lw,
+    _prepare,
+    _xy,
+    _xy_pairs,
+)
+from backdata.views.theme import BONE, INK, MUTED, SKIN, SPINE_BAND
+
+__all__ = ["draw_back"]
+
+
+@_closes_on_error
+def draw_back(
+    ax: Axes | None = None,
+    *,
+    levels: Sequence[str] = KEY_LEVELS,
+    nodes: Sequence[Target] = (),
+    orientation: bool = True,
+    box: tuple[float, float, float, float] | None = None,
+) -> dict[str, list[Artist]]:
+    """The back with its landmarks: outline, spine with level ticks and ``levels`` labelled, scapulae, ribs
+    11–12, kidneys, iliac crests, PSIS, sacrum, the waist watershed and the ``nodes`` targets.
+
+    Returns the artists by group (``"outline"``, ``"spine"``, ``"levels"``, ``"scapulae"``, ``"ribs"``,
+    ``"kidneys"``, ``"pelvis"``, ``"watershed"``, ``"nodes"``, ``"orientation"``).
+    """
+    ax, levels, nodes = _as_ax(ax), _as_levels(levels), _as_nodes(nodes)
+    orientation, box = as_bool("orientation", orientation), _as_box(box)
+    ax = ax or plt.gca()
+    _prepare(ax, box)
+    lm = anatomy.LANDMARKS
+    out: dict[str, list[Artist]] = {
+        k: []
+        for k in (
+            "outline",
+            "spine",
+            "levels",
+            "scapulae",
+            "ribs",
+            "kidneys",
+            "pelvis",
+            "watershed",
+            "nodes",
+            "orientation",
+        )
+    }
+    out["outline"].append(
+        ax.add_patch(
+            Polygon(_xy_pairs(anatomy.OUTLINE), closed=True, facecolor=SKIN, edgecolor=INK, lw=_lw(0.7), zorder=1)
+        )
+    )
+    band = lm["spinous_band"].points
+    out["spine"].append(
+        ax.add_patch(Polygon(_xy_pairs(band), closed=True, facecolor=SPINE_BAND, edgecolor="none", zorder=1.2))
+    )
+    half = anatomy.SPINOUS_BAND_HALF_WIDTH
+    ticks = [((-half * 0.8, y), (half * 0.8, y)) for y in anatomy.LEVELS.values()]
+    out["spine"].append(ax.add_collection(LineCollection(ticks, colors=MUTED, linewidths=_lw(0.35), zorder=1.3)))
+    for name in levels:
+        y = anatomy.level_y(name)
+        if box is None:
+            out["levels"].append(
+                ax.plot([-0.74, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
+            )
+            out["levels"].append(
+                ax.text(
+                    -0.76, y, name, ha="right", va="center", fontsize=_fs(0.78), color=INK, fontweight="bold", zorder=5
+                )
+            )
+        else:  # zoomed: labels at the view's left edge, a faint leader to the spine (clear of the badges)
+            left = ax.get_xlim()[0]
+            out["levels"].append(
+                ax.plot([left + 0.075, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
+            )
+            out["levels"].append(
+                ax.text(
+                    left + 0.01,
+                    y,
+                    name,
+                    ha="left",
+                    va="center",
+                    fontsize=_fs(0.72),
+                    color=INK,
+                    fontweight="bold",
+                    zorder=5,
+                    clip_on=True,
+                )
+            )
+    for side in ("right", "left"):
+        out["scapulae"].append(
+            ax.add_patch(
+                Polygon(
+                    _xy_pairs(lm[f"scapula_{side}"].points),
+                    closed=True,
+                    facecolor=BONE,
+                    edgecolor=MUTED,
+                    lw=_lw(0.4),
+                    zorder=1.4,
+                )
+            )
+        )
+        xs, ys = _xy(lm[f"scapula_spine_{side}"].points)
+        out["scapulae"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.5), zorder=1.45)[0])
+        for rib in ("rib11", "rib12"):
+            xs, ys = _xy(lm[f"{rib}_{side}"].points)
+            out["ribs"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.45), zorder=1.45)[0])
+        out["kidneys"].append(
+            ax.add_patch(
+                Polygon(
+                    _xy_pairs(lm[f"kidney_{side}"].points),
+                    closed=True,
+                    facecolor="none",
+                    edgecolor=MUTED,
+                    lw=_lw(0.4),
+                    ls=(0, (3, 2)),
+                    zorder=1.4,
+                )
+            )
+        )
+        xs, ys = _xy(lm[f"iliac_crest_{side}"].points)
+        out["pelvis"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.5), zorder=1.45)[0])
+        p = lm[f"psis_{side}"].points[0]
+        out["pelvis"].append(ax.plot([p.x], [p.y], "o", ms=_fs(0.35), mfc="white", mec=MUTED, zorder=1.5)[0])
+    out["pelvis"].append(
+        ax.add_patch(
+            Polygon(
+                _xy_pairs(lm["sacrum"].points), closed=True, facecolor=BONE, edgecolor=MUTED, lw=_lw(0.4), zorder=1.35
+            )
+        )
+    )
+    xs, ys = _xy(lm["waist_watershed"].points)
+    out["watershed"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.3), ls=(0, (6, 2, 1, 2)), zorder=1.3)[0])
+    for target in nodes:
+        for side in Side:
+            p = anatomy.NODE_TARGETS[(target, side)]
+            out["nodes"].append(
+                ax.plot(
+                    [p.x], [p.y], marker="D", ms=_fs(0.55), mfc="white", mec=INK, mew=_lw(0.4), ls="none", zorder=6
+                )[0]
+            )
+    if orientation and box is not None:
+        x0, x1, y0, y1 = box
+        out["orientation"] += [
+            ax.text(0.5, 1.0, "HEAD ▲", transform=ax.transAxes, ha="center", va="top", fontsize=_fs(0.72), color=MUTED),
+            ax.text(
+                0.12,
+                1.0,
+                "patient's LEFT",
+                transform=ax.transAxes,
+                ha="left",
+                va="top",
+                fontsize=_fs(0.75),
+                color=MUTED,
+            ),
+            ax.text(
+                0.98,
+                1.0,
+                "patient's RIGHT",
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                fontsize=_fs(0.75),
+                color=MUTED,
+            ),
+        ]
+    elif orientation:
+        out["orientation"] += [
+            ax.text(0, -0.325, "HEAD ▲", ha="center", va="bottom", fontsize=_fs(0.72), color=MUTED),
+            ax.text(0, 1.45, "FEET ▼", ha="center", va="top", fontsize=_fs(0.72), color=MUTED),
+            ax.text(-0.42, -0.2, "patient's\nLEFT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
+            ax.text(0.42, -0.2, "patient's\nRIGHT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
+        ]
+    return out
