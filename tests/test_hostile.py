@@ -15,8 +15,10 @@ import nbformat
 import pytest
 
 from backdata.method import regions as regions_module
-from backdata.publish.handout import region_sheet, render_page, sanitize_markdown_html, sanitize_output_html
+from backdata.publish.handout import render_page
 from backdata.publish.page import Page
+from backdata.publish.sanitise import sanitize_markdown_html, sanitize_output_html
+from backdata.publish.sheet import region_sheet
 
 EVIL = "<img src=x onerror=alert(1)><script>alert(1)</script>\"'&"
 ESCAPED = "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(1)&lt;/script&gt;"

@@ -2,7 +2,7 @@
 builder reads.
 
 Beside its widget or picture, each view displays a small JSON of its state under :data:`VIEW_MIME`; the handout
-builder (:mod:`backdata.publish.handout`) parses it back with :meth:`ViewState.from_mapping` and renders the
+builder (:mod:`backdata.publish.blocks`) parses it back with :meth:`ViewState.from_mapping` and renders the
 same choices as native form controls (no kernel, no script). An unknown kind, a missing field or an unknown
 region is a :class:`~backdata.core.errors.BackdataError`, never a silent fallback.
 """
