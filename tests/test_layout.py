@@ -77,6 +77,13 @@ def test_ruff_check_passes():
     assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
 
 
+def test_ruff_format_is_clean():
+    out = subprocess.run(
+        [_tool("ruff"), "format", "--check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+
+
 def test_pre_commit_config_names_the_checks():
     text = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     for hook in ("ruff check", "ruff format", "nbstripout", "lint-imports"):
