@@ -6,6 +6,8 @@ the iliac crests); see :mod:`backdata.core.model`. Facts cite lines of the sourc
 never matplotlib or ipywidgets (drawing lives in :mod:`backdata.views.draw`).
 """
 
+import importlib
+
 from backdata.core.errors import BackdataError
 from backdata.core.model import (
     Caution,
@@ -98,7 +100,5 @@ __all__ = [
 def __getattr__(name: str):
     """``backdata.draw``, imported on first use: ``import backdata`` alone never loads matplotlib."""
     if name == "draw":
-        import importlib
-
         return importlib.import_module("backdata.views.draw")
     raise AttributeError(f"module 'backdata' has no attribute {name!r}")

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from backdata.core.errors import BackdataError
 from backdata.core.model import Cite
 
 __all__ = ["SOURCE_TITLE", "quote_problem", "source_line", "source_lines"]
@@ -25,8 +26,6 @@ def source_line(number: int) -> str:
     """Line ``number`` (1-based) of the source text."""
     lines = source_lines()
     if not 1 <= number <= len(lines):
-        from backdata.core.errors import BackdataError
-
         raise BackdataError(f"source line {number} does not exist: valid 1–{len(lines)}")
     return lines[number - 1]
 

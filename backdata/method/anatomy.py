@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from backdata.core.errors import choose
 from backdata.core.geometry import catmull_rom, ellipse, mirror
 from backdata.core.model import Cite, Landmark, Point, Side, Target
 
@@ -98,7 +99,6 @@ LEVELS = MappingProxyType(_levels)
 
 def level_y(name: str) -> float:
     """y of a vertebral level (``"C6"``, ``"T12"``, ``"S2"`` …); raises :class:`BackdataError` if unknown."""
-    from backdata.core.errors import choose
 
     return LEVELS[choose("vertebral level", name, LEVELS)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from backdata.core.errors import choose
 from backdata.core.model import Cite, Technique, TechniqueInfo
 
 __all__ = ["TECHNIQUES", "technique_info"]
@@ -98,7 +99,6 @@ SCHOOL_NAMES_CITE = _SCHOOLS
 
 def technique_info(technique: Technique | str) -> TechniqueInfo:
     """The :class:`TechniqueInfo` of a technique given by name or member."""
-    from backdata.core.errors import choose
 
     if isinstance(technique, Technique):
         return TECHNIQUES[technique]

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import matplotlib
 
+from backdata.core.model import Mode
+from backdata.method.regions import REGIONS
 from backdata.publish.files import replace_dir
 
 __all__ = ["PNG_METADATA", "SVG_METADATA", "build_figures", "figure_name", "iter_figures"]
@@ -43,8 +45,6 @@ def iter_figures(
     """``(file name, bytes)`` of every figure, drawing each region once per mode and switching its steps."""
     import matplotlib.pyplot as plt
 
-    from backdata.core.model import Mode
-    from backdata.method.regions import REGIONS
     from backdata.views import draw
 
     with draw.style(style_name):
