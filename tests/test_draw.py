@@ -273,11 +273,17 @@ def _luminance(hex_colour: str) -> float:
 
 
 def test_stroke_colours_are_okabe_ito_with_contrast_on_white(draw):
-    """Thin lines need 3:1 against white (WCAG non-text contrast); the pale Okabe–Ito hues are fills only."""
+    """Marks need 3:1 against white (WCAG non-text contrast): a pale Okabe–Ito hue is drawn cased in a dark edge
+    that has it (issue 11: seven techniques, seven colours)."""
+    from backdata.views.theme import mark_edge
+
     palette = set(draw.OKABE_ITO.values())
+    assert len(set(draw.TECHNIQUE_COLOR.values())) == len(draw.TECHNIQUE_COLOR), "one colour per technique"
     for colour in draw.TECHNIQUE_COLOR.values():
         assert colour in palette
-        assert (1.05) / (_luminance(colour) + 0.05) >= 3.0, colour
+        edge = mark_edge(colour)
+        seen = colour if edge is None else edge
+        assert (1.05) / (_luminance(seen) + 0.05) >= 3.0, colour
     assert set(draw.REGION_COLOR.values()) <= palette
     assert len(set(draw.REGION_HATCH.values())) == len(REGIONS), "a second cue per region"
 

@@ -23,6 +23,7 @@ __all__ = [
     "CAPTION_HEAD",
     "CAPTION_LINES_VIEW",
     "CAPTION_STEP",
+    "CLOSING_TITLE",
     "DIRECTION_WORDS",
     "EDITORIAL",
     "EDITORIAL_SHARE_TAG",
@@ -37,6 +38,10 @@ __all__ = [
     "TARGET_SHORT",
     "TARGET_WORDS",
     "TIMELINE_AXIS",
+    "TIMELINE_REGION_TOTAL",
+    "TIMELINE_SOURCE_TIMES",
+    "TIMELINE_TOTALS",
+    "WHOLE_BACK",
     "editorial_minutes",
     "minutes_span",
     "timed",
@@ -127,5 +132,18 @@ CAPTION_LINES_VIEW = "Lines and directions · {head}"
 CAPTION_STEP = "Step {step} of {steps}: {title} · {when}{extra} · {head}"
 CAPTION_HEAD = "{mode} · whole region {total}"
 """The line under a region plate's title."""
-TIMELINE_AXIS = "minutes from the start (solid: lower bound; light: up to the upper bound; hatched: editorial)"
+TIMELINE_AXIS = (
+    "minutes from the start (upper bar, solid: the shortest session; lower bar, light: the longest; "
+    "hatched: editorial times)"
+)
 """The x axis of a session's timeline."""
+TIMELINE_TOTALS = ("shortest {minutes}", "longest {minutes}")
+"""The marks at the session's two totals on the timeline (the table's total row)."""
+TIMELINE_REGION_TOTAL = "{minutes}"
+"""Beside a region's last step on the timeline: the region's stated total, which its steps fill."""
+TIMELINE_SOURCE_TIMES = " (source: {minutes})"
+"""After a timeline label whose step the source times differently from the region's total it is fitted to."""
+CLOSING_TITLE = "Closing: vibration or light tapping"
+"""The session table's row for the closing step (line 133)."""
+WHOLE_BACK = "whole back"
+"""The lines column of a step over the whole back (the closing)."""

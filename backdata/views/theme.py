@@ -23,8 +23,13 @@ __all__ = [
     "BONE",
     "CAUTION_COLOR",
     "CAUTION_HATCHES",
+    "CAUTION_HATCH_COLOR",
+    "CAUTION_LINESTYLE",
+    "CAUTION_SIGN",
     "CSS_COLORS",
+    "HALO",
     "INK",
+    "LIGHT_COLORS",
     "MUTED",
     "OKABE_ITO",
     "REGION_COLOR",
@@ -35,6 +40,7 @@ __all__ = [
     "WARN",
     "caution_hatches",
     "css",
+    "mark_edge",
     "theme_problems",
 ]
 
@@ -132,15 +138,25 @@ def css(template: str) -> str:
 TECHNIQUE_COLOR = MappingProxyType(
     {
         Technique.stroking: OKABE_ITO["blue"],
-        Technique.squeezing: OKABE_ITO["blue"],
+        Technique.squeezing: OKABE_ITO["sky_blue"],
         Technique.rubbing: OKABE_ITO["vermillion"],
-        Technique.kneading: OKABE_ITO["vermillion"],
+        Technique.kneading: OKABE_ITO["reddish_purple"],
         Technique.vibration: OKABE_ITO["bluish_green"],
-        Technique.percussion: OKABE_ITO["black"],
-        Technique.shaking: OKABE_ITO["bluish_green"],
+        Technique.percussion: OKABE_ITO["yellow"],
+        Technique.shaking: OKABE_ITO["orange"],
     }
 )
-"""Ink per technique: dark Okabe–Ito colours (≥ 3:1 on white); the mark's shape is the first cue."""
+"""Ink per technique: seven of the eight Okabe–Ito colours, one each (black stays the ink of the lines view and
+of the outlines). The mark's shape is the first cue (see :mod:`backdata.views.strokes`), the colour the second;
+``tests/test_encodings.py`` checks that the seven stay apart under simulated deuteranopia, protanopia and
+tritanopia. The light ones are drawn with a dark edge: see :data:`LIGHT_COLORS`."""
+
+LIGHT_COLORS = frozenset({OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["yellow"]})
+"""The Okabe–Ito colours below 3:1 on white. A mark in one of them is cased: drawn with a dark edge
+(:func:`mark_edge`); the techniques that take them have thick marks (the heavy squeezing line, the percussion
+dots, the shaking zigzags)."""
+HALO = "white"
+"""The halo round every mark, so that it reads over the zone, the caution hatching and the other lines."""
 
 REGION_COLOR = MappingProxyType(
     {
@@ -158,8 +174,15 @@ REGION_HATCH = MappingProxyType(
 """Fill pattern per region: the second cue of the overview map in black and white (the preliminary massage,
 the whole back, is the plain one)."""
 
-CAUTION_COLOR = OKABE_ITO["vermillion"]
-"""The hatching of every caution's zone."""
+CAUTION_COLOR = "#404040"
+"""The dash-dot outline of every caution's zone: a neutral dark grey, the colour of no technique (cautions have
+their own visual language: outline, grey hatching, a warning sign in the legend, never a technique's colour)."""
+CAUTION_HATCH_COLOR = "#b8b8b8"
+"""The hatching inside a caution's zone: a light neutral grey, drawn under the marks."""
+CAUTION_LINESTYLE = (0, (4, 1.5, 1, 1.5))
+"""The caution outline's dash-dot (the region's outline is dashed, the guides are short dashes)."""
+CAUTION_SIGN = "⚠"
+"""The sign before a caution's label in the plate's legend."""
 CAUTION_HATCHES = ("////", "\\\\\\\\", "xx", "++")
 """The hatches of a region's spatial cautions, in the order of its cautions: one each."""
 
@@ -172,6 +195,11 @@ BADGE = MappingProxyType(
     }
 )
 """Number badge per intensity: the cue beside line width (dotted, dashed, solid ring; filled for intense)."""
+
+
+def mark_edge(colour: str) -> str | None:
+    """The edge a mark of ``colour`` is drawn with: :data:`INK` round a light colour, none round a dark one."""
+    return INK if colour in LIGHT_COLORS else None
 
 
 def caution_hatches(reg: Region) -> dict[str, str]:

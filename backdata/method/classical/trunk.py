@@ -193,7 +193,10 @@ LOWER_THORACIC = Region(
             (1, 2),
             Cite((49,), "Let's move on to striking and concussive techniques"),
             by_indication=True,
-            note="Only by indication, a doctor consulted; kept off lines 3–4 over the kidneys (editorial).",
+            label="striking and concussive techniques",
+            note='The source: "striking and concussive techniques" (line 49), the percussion family '
+            "(tapotement: tapping, hacking, cupping, beating; the school's names, anatomy.md, not the source's). "
+            "Only by indication, a doctor consulted; kept off lines 3–4 over the kidneys (editorial).",
         ),
     ),
     total={
@@ -221,7 +224,8 @@ LOWER_THORACIC = Region(
     "spine, T7 to T12, and run outward and slightly upward along the ribs toward the axilla. The lowest "
     "lines pass over ribs 11–12 and the kidneys' upper poles: work there gently.",
     purpose_cite=_AXILLA_RIBS,
-    summary="T7–T12, 4–5 min (therapeutic up to 15): stroking, squeezing, rubbing, kneading, percussion by indication.",
+    summary="T7–T12, 4–5 min (therapeutic up to 15): stroking, squeezing, rubbing, kneading, striking and "
+    "concussive techniques by indication.",
 )
 
 _TO_GROIN = Cite(

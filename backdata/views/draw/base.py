@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
@@ -23,6 +24,7 @@ from backdata.core.errors import BackdataError, as_number, as_type, choose, show
 from backdata.core.model import Intensity, Point, Target
 from backdata.method import anatomy
 from backdata.views.strokes import INTENSITY_WIDTH, LineMarks, arrowhead
+from backdata.views.theme import HALO, mark_edge
 
 __all__ = ["KEY_LEVELS", "NODE_LABEL", "XLIM", "YLIM", "style"]
 
@@ -145,23 +147,42 @@ def _xy_pairs(points: Sequence[Point]) -> list[tuple[float, float]]:
 
 
 def _draw_marks(ax: Axes, marks: LineMarks, color: str, zorder: float = 4) -> list[Artist]:
-    """Artists for one line's marks: the paths, the dots, and one collection of arrowheads (last)."""
+    """Artists for one line's marks: the paths, the dots, and one collection of arrowheads (last).
+
+    Every mark has a white halo (it reads over the zone, the caution hatching and its neighbours); a mark in a
+    light colour (:data:`~backdata.views.theme.LIGHT_COLORS`) is cased in a dark edge."""
     width = _lw(INTENSITY_WIDTH[marks.intensity])
     lw = _mark_width(marks.style, marks.intensity)
+    edge = mark_edge(color)
     artists: list[Artist] = []
     for path in marks.paths:
         xs, ys = _xy(path)
-        artists.append(ax.plot(xs, ys, color=color, lw=lw, zorder=zorder, solid_joinstyle="round")[0])
+        line = ax.plot(xs, ys, color=color, lw=lw, zorder=zorder, solid_joinstyle="round")[0]
+        line.set_path_effects(_casing(lw, edge))
+        artists.append(line)
     if marks.dots:
         xs, ys = _xy(marks.dots)
-        artists.append(ax.plot(xs, ys, "o", color=color, ms=width * 1.9, ls="none", zorder=zorder)[0])
+        dots = ax.plot(
+            xs, ys, "o", color=color, ms=width * 1.9, ls="none", zorder=zorder, mec=edge or color, mew=_lw(0.22)
+        )[0]
+        dots.set_path_effects([patheffects.withStroke(linewidth=_lw(0.45), foreground=HALO)])
+        artists.append(dots)
     size = 0.026 + 0.012 * INTENSITY_WIDTH[marks.intensity]
     if marks.style == "squeeze":
         size *= 1.15
     tris = [_xy_pairs(arrowhead(a, size)) for a in marks.arrows]
-    coll = PolyCollection(tris, facecolors=color, edgecolors=color, linewidths=0.8, zorder=zorder + 0.1)
+    coll = PolyCollection(tris, facecolors=color, edgecolors=edge or color, linewidths=0.8, zorder=zorder + 0.1)
+    coll.set_path_effects([patheffects.withStroke(linewidth=_lw(0.45), foreground=HALO)])
     artists.append(ax.add_collection(coll))
     return artists
+
+
+def _casing(lw: float, edge: str | None) -> list[patheffects.AbstractPathEffect]:
+    """The path effects of a mark's line: a white halo, then a dark edge for a light colour, then the line."""
+    effects: list[patheffects.AbstractPathEffect] = [patheffects.Stroke(linewidth=lw + _lw(0.7), foreground=HALO)]
+    if edge is not None:
+        effects.append(patheffects.Stroke(linewidth=lw + _lw(0.3), foreground=edge))
+    return [*effects, patheffects.Normal()]
 
 
 def _mark_width(style: str, intensity: Intensity) -> float:

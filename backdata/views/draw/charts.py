@@ -12,7 +12,19 @@ from matplotlib.patches import Polygon
 
 from backdata.core.errors import BackdataError, as_int, shown
 from backdata.core.geometry import catmull_rom
-from backdata.core.model import Cite, Intensity, Mode, Point, Region, Side, StrokeKind, StrokeLine, Target, Technique
+from backdata.core.model import (
+    Cite,
+    Intensity,
+    Minutes,
+    Mode,
+    Point,
+    Region,
+    Side,
+    StrokeKind,
+    StrokeLine,
+    Target,
+    Technique,
+)
 from backdata.method.regions import REGIONS, as_mode, region
 from backdata.method.techniques import TECHNIQUES
 from backdata.views.draw.back import draw_back
@@ -30,8 +42,8 @@ from backdata.views.draw.base import (
 )
 from backdata.views.draw.plates import RegionView, draw_region
 from backdata.views.strokes import line_marks
-from backdata.views.tables import step_minutes
-from backdata.views.text import TIMELINE_AXIS
+from backdata.views.tables import CLOSING_NAME, step_minutes
+from backdata.views.text import TIMELINE_AXIS, TIMELINE_REGION_TOTAL, TIMELINE_SOURCE_TIMES, TIMELINE_TOTALS
 from backdata.views.theme import INK, MUTED, REGION_COLOR, REGION_HATCH, TECHNIQUE_COLOR
 
 __all__ = ["TIMELINE_COLUMNS", "draw_overview", "draw_steps", "draw_technique_sheet", "draw_timeline"]
@@ -208,8 +220,10 @@ def draw_steps(
     return views
 
 
-TIMELINE_COLUMNS = ("region", "step", "minutes_min", "minutes_max", "start_min", "editorial")
+TIMELINE_COLUMNS = ("region", "step", "minutes_min", "minutes_max", "start_min", "editorial", "start_max")
 """The columns :func:`draw_timeline` reads (all are in :func:`backdata.session_steps`)."""
+
+_TIMELINE_COLOR = {**REGION_COLOR, CLOSING_NAME: MUTED}
 
 
 def _as_timeline_steps(steps: object) -> pd.DataFrame:
@@ -221,47 +235,97 @@ def _as_timeline_steps(steps: object) -> pd.DataFrame:
             f"steps lacks the column(s) {', '.join(missing)}: pass a table from backdata.session_steps()"
         )
     for name in steps["region"]:
-        if name not in REGION_COLOR:
+        if name not in _TIMELINE_COLOR:
             raise BackdataError(f"steps has an unknown region {shown(name)}; valid: {', '.join(REGIONS)}")
     return steps
 
 
+def _timeline_label(row) -> str:
+    label = f"{row.region} · {row.step}"
+    stated = (getattr(row, "stated_min", row.minutes_min), getattr(row, "stated_max", row.minutes_max))
+    if not row.editorial and stated != (row.minutes_min, row.minutes_max):
+        label += TIMELINE_SOURCE_TIMES.format(minutes=Minutes(*stated))
+    return label
+
+
 @_closes_on_error
 def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
-    """A session's steps as a timeline (``steps`` from :func:`backdata.session_steps`): one bar per step, the
-    lower bound solid, the range to the upper bound lighter; editorial times hatched. Regions are grouped
-    by colour and labelled."""
+    """A session's steps as a timeline (``steps`` from :func:`backdata.session_steps`): one row per step, the
+    upper bar (solid) the step in the shortest session, the lower bar (light) in the longest; editorial times
+    hatched. A region's bars fill its stated total (written beside its last step) and the last bars end at the
+    session's two totals (dotted lines), the table's total row. A step the source times differently from the
+    time it gets in its region's total says so in its label. Regions are grouped by colour and labelled."""
     steps, ax = _as_timeline_steps(steps), _as_ax(ax)
     ax = ax or plt.gca()
-    out: dict[str, list[Artist]] = {"bars": [], "ranges": [], "labels": []}
-    n = len(steps)
-    for k, row in enumerate(steps.itertuples()):
+    out: dict[str, list[Artist]] = {"bars": [], "ranges": [], "labels": [], "totals": []}
+    n, h = len(steps), 0.36
+    rows = list(steps.itertuples())
+    for k, row in enumerate(rows):
         y = n - 1 - k
-        colour = REGION_COLOR[row.region]
+        colour = _TIMELINE_COLOR[row.region]
         hatch = "///" if row.editorial else None
         out["bars"].append(
-            ax.barh(y, row.minutes_min, left=row.start_min, color=colour, edgecolor=INK, lw=_lw(0.25), hatch=hatch)[0]
+            ax.barh(
+                y + h / 2,
+                row.minutes_min,
+                h,
+                left=row.start_min,
+                color=colour,
+                edgecolor=INK,
+                lw=_lw(0.25),
+                hatch=hatch,
+            )[0]
         )
-        if row.minutes_max > row.minutes_min:
-            out["ranges"].append(
-                ax.barh(
-                    y,
-                    row.minutes_max - row.minutes_min,
-                    left=row.start_min + row.minutes_min,
-                    color=colour,
-                    alpha=0.35,
-                    edgecolor=INK,
-                    lw=_lw(0.15),
-                    hatch=hatch,
-                )[0]
-            )
+        out["ranges"].append(
+            ax.barh(
+                y - h / 2,
+                row.minutes_max,
+                h,
+                left=row.start_max,
+                color=colour,
+                alpha=0.4,
+                edgecolor=INK,
+                lw=_lw(0.15),
+                hatch=hatch,
+            )[0]
+        )
         out["labels"].append(
-            ax.text(-0.3, y, f"{row.region} · {row.step}", ha="right", va="center", fontsize=_fs(0.62), color=INK)
+            ax.text(-0.3, y, _timeline_label(row), ha="right", va="center", fontsize=_fs(0.62), color=INK)
+        )
+        last = k == n - 1 or rows[k + 1].region != row.region
+        if last and row.region in REGIONS:
+            part = steps[steps["region"] == row.region]
+            mins = Minutes(float(part["minutes_min"].sum()), float(part["minutes_max"].sum()))
+            out["totals"].append(
+                ax.text(
+                    row.start_max + row.minutes_max + 0.3,
+                    y - h / 2,
+                    TIMELINE_REGION_TOTAL.format(minutes=mins),
+                    ha="left",
+                    va="center",
+                    fontsize=_fs(0.58),
+                    color=MUTED,
+                )
+            )
+    end_lo = float(steps["start_min"].iloc[-1] + steps["minutes_min"].iloc[-1])
+    end_hi = float(steps["start_max"].iloc[-1] + steps["minutes_max"].iloc[-1])
+    for x, words in zip((end_lo, end_hi), TIMELINE_TOTALS):
+        out["totals"].append(ax.axvline(x, color=MUTED, ls=":", lw=_lw(0.5), zorder=0))
+        out["totals"].append(
+            ax.text(
+                x - 0.15,
+                n - 0.45,
+                words.format(minutes=Minutes(x, x)),
+                ha="right",
+                va="bottom",
+                fontsize=_fs(0.58),
+                color=MUTED,
+            )
         )
     ax.set_yticks([])
     ax.set_xlabel(TIMELINE_AXIS, fontsize=_fs(0.62))
-    ax.set_xlim(0, max(1.0, float((steps["start_min"] + steps["minutes_max"]).max())) * 1.02)
-    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_xlim(0, max(1.0, end_hi) * 1.06)
+    ax.set_ylim(-0.7, n + 0.1)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
     ax.tick_params(labelsize=_fs(0.62))

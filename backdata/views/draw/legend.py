@@ -1,18 +1,19 @@
-"""Legend handlers of the region plates: a short sample of a technique's marks, and a force's badge."""
+"""Legend handlers of the region plates: a short sample of a technique's marks (its colour, shape, casing), a
+force's badge, and a caution's zone (grey hatching in a dash-dot outline)."""
 
 from __future__ import annotations
 
 from matplotlib.artist import Artist
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Polygon
+from matplotlib.patches import Circle, Polygon, Rectangle
 
 from backdata.core.model import Cite, Intensity, Point, Side, StrokeKind, StrokeLine, Target, Technique
-from backdata.views.draw.base import _lw, _mark_width
+from backdata.views.draw.base import _casing, _lw, _mark_width
 from backdata.views.strokes import INTENSITY_WIDTH, arrowhead, line_marks
-from backdata.views.theme import BADGE, INK
+from backdata.views.theme import BADGE, CAUTION_COLOR, CAUTION_HATCH_COLOR, CAUTION_LINESTYLE, INK, mark_edge
 
-__all__ = ["BadgeHandle", "BadgeHandler", "MarksHandle", "MarksHandler"]
+__all__ = ["BadgeHandle", "BadgeHandler", "CautionHandle", "CautionHandler", "MarksHandle", "MarksHandler"]
 
 
 class MarksHandle:
@@ -26,7 +27,7 @@ class MarksHandler(HandlerBase):
     """Draws a :class:`MarksHandle`: the technique's marks along a short line, in its colour."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
-        length = 0.30
+        length = 0.16  # about the plates' own scale (projector and print): the sample looks like the marks
         sample = StrokeLine(
             0,
             Side.right,
@@ -45,11 +46,12 @@ class MarksHandler(HandlerBase):
 
         out: list[Artist] = []
         lw = _mark_width(marks.style, orig_handle.intensity)
+        edge = mark_edge(orig_handle.color)
         for path in marks.paths:
             pts = [tx(p) for p in path]
-            out.append(
-                Line2D([q[0] for q in pts], [q[1] for q in pts], color=orig_handle.color, lw=lw, transform=trans)
-            )
+            line = Line2D([q[0] for q in pts], [q[1] for q in pts], color=orig_handle.color, lw=lw, transform=trans)
+            line.set_path_effects(_casing(lw, edge))
+            out.append(line)
         if marks.dots:
             pts = [tx(p) for p in marks.dots]
             out.append(
@@ -59,6 +61,8 @@ class MarksHandler(HandlerBase):
                     marker="o",
                     ls="none",
                     color=orig_handle.color,
+                    mec=edge or orig_handle.color,
+                    mew=_lw(0.22),
                     ms=lw * 1.6,
                     transform=trans,
                 )
@@ -66,7 +70,9 @@ class MarksHandler(HandlerBase):
         for a in marks.arrows[-1:]:
             tri = [tx(p) for p in arrowhead(a, 0.045)]
             out.append(
-                Polygon(tri, closed=True, facecolor=orig_handle.color, edgecolor=orig_handle.color, transform=trans)
+                Polygon(
+                    tri, closed=True, facecolor=orig_handle.color, edgecolor=edge or orig_handle.color, transform=trans
+                )
             )
         return out
 
@@ -96,3 +102,23 @@ class BadgeHandler(HandlerBase):
             (-xdescent + r, y), r, facecolor=b["face"], edgecolor=INK, lw=_lw(0.35), ls=b["ls"], transform=trans
         )
         return [line, ring]
+
+
+class CautionHandle:
+    """A legend handle for a caution: its hatch (the colours and outline are every caution's)."""
+
+    def __init__(self, hatch: str):
+        self.hatch = hatch
+
+
+class CautionHandler(HandlerBase):
+    """Draws a :class:`CautionHandle` as the plate draws a caution's zone: light grey hatching in a dark grey
+    dash-dot outline."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        box = (-xdescent, -ydescent), width, height
+        fill = Rectangle(*box, facecolor="none", edgecolor=CAUTION_HATCH_COLOR, hatch=orig_handle.hatch, lw=0)
+        outline = Rectangle(*box, facecolor="none", edgecolor=CAUTION_COLOR, lw=_lw(0.3), ls=CAUTION_LINESTYLE)
+        for a in (fill, outline):
+            a.set_transform(trans)
+        return [fill, outline]

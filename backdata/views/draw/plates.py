@@ -40,12 +40,30 @@ from backdata.views.draw.base import (
     _xy,
     _xy_pairs,
 )
-from backdata.views.draw.legend import BadgeHandle, BadgeHandler, MarksHandle, MarksHandler
+from backdata.views.draw.legend import (
+    BadgeHandle,
+    BadgeHandler,
+    CautionHandle,
+    CautionHandler,
+    MarksHandle,
+    MarksHandler,
+)
 from backdata.views.layers import caution_layer, mode_layer, step_layer
 from backdata.views.strokes import line_marks, step_marks
 from backdata.views.tables import step_minutes
 from backdata.views.text import CAPTION_HEAD, CAPTION_LINES_VIEW, CAPTION_STEP, ONLY_BY_INDICATION_SHORT, timed
-from backdata.views.theme import BADGE, CAUTION_COLOR, INK, MUTED, REGION_COLOR, TECHNIQUE_COLOR, caution_hatches
+from backdata.views.theme import (
+    BADGE,
+    CAUTION_COLOR,
+    CAUTION_HATCH_COLOR,
+    CAUTION_LINESTYLE,
+    CAUTION_SIGN,
+    INK,
+    MUTED,
+    REGION_COLOR,
+    TECHNIQUE_COLOR,
+    caution_hatches,
+)
 
 __all__ = ["RegionView", "draw_region", "region_figure", "step_caption", "view_box"]
 
@@ -230,20 +248,7 @@ def draw_region(
     for c in reg.cautions:
         if not c.zones:
             continue
-        cautions[c.key] = [
-            ax.add_patch(
-                Polygon(
-                    _xy_pairs(z),
-                    closed=True,
-                    facecolor="none",
-                    edgecolor=CAUTION_COLOR,
-                    hatch=hatches[c.key],
-                    lw=0,
-                    zorder=2,
-                )
-            )
-            for z in _caution_zones(reg, c)
-        ]
+        cautions[c.key] = [a for z in _caution_zones(reg, c) for a in _caution_patches(ax, z, hatches[c.key])]
     guides = {ln.label: _guide(ax, ln.points) for ln in reg.lines}
     badges = {ln.label: _badge(ax, ln.number, ln.start, ln.intensity) for ln in reg.lines}
     for t in targets if orientation else ():
@@ -340,6 +345,17 @@ def draw_region(
     return view
 
 
+def _caution_patches(ax: Axes, zone: Sequence[Point], hatch: str) -> list[Artist]:
+    """A caution's zone in the cautions' own language, under the marks: light grey hatching and a dark grey
+    dash-dot outline (never a technique's colour, never a fill that hides the marks)."""
+    pts = _xy_pairs(zone)
+    fill = Polygon(pts, closed=True, facecolor="none", edgecolor=CAUTION_HATCH_COLOR, hatch=hatch, lw=0, zorder=1.7)
+    outline = Polygon(
+        pts, closed=True, facecolor="none", edgecolor=CAUTION_COLOR, lw=_lw(0.3), ls=CAUTION_LINESTYLE, zorder=1.75
+    )
+    return [ax.add_patch(fill), ax.add_patch(outline)]
+
+
 def _caution_zones(reg: Region, c) -> list[tuple[Point, ...]]:
     """A caution's zones as drawn on a region's plate: the spinous band only over the region's height."""
     band = anatomy.LANDMARKS["spinous_band"].points
@@ -375,8 +391,8 @@ def _region_legend(ax: Axes, reg: Region, step: int, caution_steps: dict[str, se
     hatches = caution_hatches(reg)
     for c in reg.cautions:
         if c.key in shown:
-            handles.append(Patch(facecolor="none", edgecolor=CAUTION_COLOR, hatch=hatches[c.key], lw=0))
-            labels.append(c.label)
+            handles.append(CautionHandle(hatches[c.key]))
+            labels.append(f"{CAUTION_SIGN} {c.label}")
     handles.append(Patch(facecolor=REGION_COLOR[reg.name], alpha=0.4, edgecolor=INK, ls="--"))
     labels.append("region")
     if any(ln.target in NODE_LABEL for ln in reg.lines):
@@ -390,7 +406,7 @@ def _region_legend(ax: Axes, reg: Region, step: int, caution_steps: dict[str, se
         loc="lower left",
         bbox_to_anchor=(0.555, 0.02),
         frameon=False,
-        handler_map={MarksHandle: MarksHandler(), BadgeHandle: BadgeHandler()},
+        handler_map={MarksHandle: MarksHandler(), BadgeHandle: BadgeHandler(), CautionHandle: CautionHandler()},
         handlelength=3.2,
         handleheight=1.2,
         borderaxespad=0.2,
