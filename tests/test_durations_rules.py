@@ -247,6 +247,19 @@ def test_by_indication_only_in_the_lower_thoracic_region():
     assert marked == [("lower_thoracic", T.percussion)]
 
 
+def test_line_49_is_named_striking_and_concussive_techniques(on_line):
+    """Line 49: "striking and concussive techniques", only by indication: the step says so in its title and
+    quotes the source in its note; it is drawn as the percussion family."""
+    on_line(49, "Let's move on to striking and concussive techniques")
+    st = steps("lower_thoracic")[-1]
+    assert st.cite.lines == (49,) and "striking and concussive techniques" in st.cite.quote
+    assert st.technique is T.percussion and st.by_indication
+    assert st.title == "striking and concussive techniques"
+    assert '"striking and concussive techniques" (line 49)' in st.note
+    assert "striking and concussive" in REGIONS["lower_thoracic"].summary
+    assert plan("lower_thoracic").iloc[-1]["step"] == "striking and concussive techniques"
+
+
 def test_every_step_uses_existing_lines():
     for reg in REGIONS.values():
         for s in reg.steps:

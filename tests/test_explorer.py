@@ -115,7 +115,7 @@ def test_session_planner_warns_and_updates():
         cb.value = cb.description == REGIONS["preliminary"].title or cb.description == REGIONS["lumbar"].title
     assert sp.selected() == ["preliminary", "lumbar"]
     assert "breaks none" in sp.warnings.value
-    assert "10–12" in sp.table.value
+    assert "11–13" in sp.table.value  # preliminary 5–6 + lumbar 5–6 + the closing 1 (line 133)
     for cb in sp.regions_w:
         cb.value = False
     assert "at least one region" in sp.table.value

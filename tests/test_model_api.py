@@ -164,14 +164,14 @@ def test_session_functions_accept_names_and_objects(mode):
         pd.testing.assert_frame_equal(session(regs, m), by_name)
         pd.testing.assert_frame_equal(session_steps(regs, m), session_steps(names, mode.value))
         assert check_session(regs, m, first_session=True) == check_session(names, mode.value, first_session=True)
-    assert by_name["region"].tolist() == [*names, "total"]
+    assert by_name["region"].tolist() == [*names, "closing", "total"]
 
 
 def test_session_functions_accept_one_region_on_its_own():
     """A single region (a name or a Region, not in a list) is one region, not a string of characters."""
     for one in ("lumbar", REGIONS["lumbar"]):
-        assert session(one)["region"].tolist() == ["lumbar", "total"]
-        assert set(session_steps(one)["region"]) == {"lumbar"}
+        assert session(one)["region"].tolist() == ["lumbar", "closing", "total"]
+        assert set(session_steps(one)["region"]) == {"lumbar", "closing"}
         assert [b.rule for b in check_session(one)] == ["preliminary_first"]
 
 

@@ -18,6 +18,7 @@ from backdata import (
     session_steps,
     total_minutes,
 )
+from backdata.method.classical import CLOSING
 
 LIMIT = RULES["first_session"].limit_minutes
 
@@ -27,7 +28,8 @@ def rules(breaks):
 
 
 def summed(names, mode=Mode.hygienic):
-    ms = [total_minutes(n, mode) for n in names]
+    """The regions' stated totals and the closing step (line 133), as the session counts them."""
+    ms = [total_minutes(n, mode) for n in names] + [CLOSING.duration(mode).minutes]
     return sum(m.min for m in ms), sum(m.max for m in ms)
 
 
@@ -44,7 +46,7 @@ def test_default_session_starts_with_preliminary_then_bottom_up(on_line):
     on_line(35, "After the preliminary massage, you should proceed to the main massage")
     on_line(107, "The massage should start from the sacrum area, smoothly moving upward")
     df = session()
-    assert df["region"].tolist() == [*SESSION_ORDER, "total"]
+    assert df["region"].tolist() == [*SESSION_ORDER, "closing", "total"]
     assert SESSION_ORDER[0] == "preliminary"
     tops = [LEVELS[REGIONS[n].extent[0]] for n in SESSION_ORDER[1:]]
     assert tops == sorted(tops, reverse=True)  # each next region starts higher up the back
@@ -54,14 +56,14 @@ def test_default_session_starts_with_preliminary_then_bottom_up(on_line):
 @pytest.mark.parametrize("mode", list(Mode))
 @pytest.mark.parametrize("names", [None, ["preliminary"], ["preliminary", "collar"], ["collar", "lumbar", "scapula"]])
 def test_total_row_is_the_sum(mode, names):
-    """The last row is 'total' with the sum of the regions' stated minutes."""
+    """The last row is 'total' with the sum of the regions' stated minutes and the closing's."""
     df = session(names, mode)
     body, total = df.iloc[:-1], df.iloc[-1]
     assert total["region"] == "total"
     assert total["minutes_min"] == body["minutes_min"].sum()
     assert total["minutes_max"] == body["minutes_max"].sum()
     expected = list(SESSION_ORDER) if names is None else names
-    assert body["region"].tolist() == expected
+    assert body["region"].tolist() == [*expected, "closing"]
     assert (total["minutes_min"], total["minutes_max"]) == summed(expected, mode)
 
 
@@ -73,7 +75,27 @@ def test_session_rows_show_each_regions_total_and_origin():
         assert bool(df.loc[name, "editorial"]) == REGIONS[name].total[Mode.hygienic].cite.editorial
     assert bool(df.loc["scapula", "editorial"])
     assert bool(df.loc["total", "editorial"])
-    assert not session(["preliminary", "collar"]).iloc[-1]["editorial"]
+    # the closing's minute is editorial, so every session's total is (the source gives the closing no time)
+    assert bool(session(["preliminary", "collar"]).iloc[-1]["editorial"])
+
+
+def test_every_session_ends_with_the_closing(on_line):
+    """Line 133: vibration or light tapping completes the procedure; its time is editorial (the source gives none)."""
+    on_line(133, "vibration or light tapping should be used to complete the procedure")
+    assert CLOSING.cite == RULES["close_with_vibration"].cite
+    assert CLOSING.duration(Mode.hygienic).cite.editorial
+    for names in (None, ["preliminary"], ["collar", "lumbar"]):
+        for mode in Mode:
+            df = session(names, mode).set_index("region")
+            assert list(df.index[-2:]) == ["closing", "total"]
+            row = df.loc["closing"]
+            assert (row["minutes_min"], row["minutes_max"]) == tuple(CLOSING.duration(mode).minutes)
+            assert bool(row["editorial"]) and "source line 133" in row["source"] and "editorial" in row["source"]
+            steps = session_steps(names, mode)
+            last = steps.iloc[-1]
+            assert (last["region"], last["technique"], last["step"]) == ("closing", "vibration", CLOSING.title)
+            assert "light tapping" in last["step"] and bool(last["editorial"])
+            assert (steps["region"] == "closing").sum() == 1
 
 
 def test_session_carries_the_same_breaks_as_check_session():
@@ -130,11 +152,22 @@ def test_first_session_rule_only_applies_to_a_first_session():
 
 
 def test_first_session_that_may_exceed_is_a_warning():
-    """Preliminary 5–6 (line 23) + collar 10–15 (line 85): 15–21 min, so it may, not must, pass 15."""
-    lo, hi = summed(["preliminary", "collar"])
+    """Preliminary 5–6 (line 23) + lumbar 5–6 (line 103) + lower thoracic 4–5 (line 51) + the closing 1 min:
+    15–18 min, so it may, not must, pass 15."""
+    names = ["preliminary", "lumbar", "lower_thoracic"]
+    lo, hi = summed(names)
     assert lo <= LIMIT < hi
-    brk = rules(check_session(["preliminary", "collar"], first_session=True))["first_session"]
+    brk = rules(check_session(names, first_session=True))["first_session"]
     assert brk.severity == "warning"
+
+
+def test_preliminary_and_full_collar_break_the_first_session():
+    """Preliminary 5–6 + collar 10–15 (line 85) + the closing: at least 16 min, more than 15 (the source's
+    tension 'first_session_too_short')."""
+    lo, _ = summed(["preliminary", "collar"])
+    assert lo > LIMIT
+    brk = rules(check_session(["preliminary", "collar"], first_session=True))["first_session"]
+    assert brk.severity == "break"
 
 
 def test_first_session_of_only_preliminary_fits():
@@ -187,11 +220,12 @@ def test_no_kneading_warning_without_the_collar():
 
 
 def test_kneading_warning_sums_the_sessions_kneading():
-    """The warning counts all the session's kneading: its range starts at the collar's 7 min or more."""
+    """The warning counts all the session's kneading at the steps' stated times (the collar's 7–12 min, line 81):
+    its range starts at 7 min or more."""
     steps = session_steps()
     kneading = steps[steps["technique"] == "kneading"]
     assert set(kneading["region"]) >= {"collar", "lumbar", "lower_thoracic"}
-    lo, hi = kneading["minutes_min"].sum(), kneading["minutes_max"].sum()
+    lo, hi = kneading["stated_min"].sum(), kneading["stated_max"].sum()
     assert lo >= 7 and hi > 10
     assert lo <= 10  # so it may, not must, pass the limit
 
@@ -202,11 +236,11 @@ def test_kneading_warning_sums_the_sessions_kneading():
 @pytest.mark.parametrize("mode", list(Mode))
 @pytest.mark.parametrize("names", [None, ["preliminary", "collar"], ["scapula"]])
 def test_session_steps_running_start_and_end(mode, names):
-    """session_steps(): every step in order, each starting where the previous one ended."""
+    """session_steps(): every step in order, each starting where the previous one ended, the closing last."""
     df = session_steps(names, mode)
     order = list(SESSION_ORDER) if names is None else names
-    assert list(dict.fromkeys(df["region"])) == order
-    assert len(df) == sum(len(REGIONS[n].steps) for n in order)
+    assert list(dict.fromkeys(df["region"])) == [*order, "closing"]
+    assert len(df) == sum(len(REGIONS[n].steps) for n in order) + 1
     assert not df[["minutes_min", "minutes_max"]].isna().any().any()
     for lo_hi in ("min", "max"):
         start, end, mins = df[f"start_{lo_hi}"], df[f"end_{lo_hi}"], df[f"minutes_{lo_hi}"]
@@ -218,13 +252,15 @@ def test_session_steps_running_start_and_end(mode, names):
 
 
 def test_session_steps_match_the_editorial_plans():
-    """Each region's rows are its plan(editorial=True), in order."""
+    """Each region's rows are its plan(editorial=True), in order: its stated times in stated_min/stated_max; the
+    laid-out minutes agree with the plan wherever the plan's time is editorial."""
     df = session_steps(["preliminary", "collar"])
     for name in ("preliminary", "collar"):
-        part = df[df["region"] == name]
-        p = plan(name, editorial=True)
-        assert part["step_no"].tolist() == p.index.tolist()
-        pd.testing.assert_series_equal(
-            part["minutes_min"].reset_index(drop=True), p["minutes_min"].reset_index(drop=True)
-        )
+        part = df[df["region"] == name].reset_index(drop=True)
+        p = plan(name, editorial=True).reset_index(drop=True)
+        assert part["step_no"].tolist() == list(range(1, len(p) + 1))
+        for col in ("min", "max"):
+            pd.testing.assert_series_equal(part[f"stated_{col}"], p[f"minutes_{col}"], check_names=False)
+            ed = p["editorial"]
+            pd.testing.assert_series_equal(part.loc[ed, f"minutes_{col}"], p.loc[ed, f"minutes_{col}"])
         assert part["technique"].tolist() == p["technique"].tolist()

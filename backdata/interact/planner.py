@@ -1,5 +1,7 @@
 """The session planner (ipywidgets glue; the session-planner notebook only calls it): pick regions and a mode, see
-the session as a table and a timeline, and the rules it breaks."""
+the session as a table and a timeline, and the rules it breaks. Every session ends with the closing step
+(vibration or light tapping, line 133), a row of the table and a bar of the timeline; the timeline's bars fill
+each region's stated total and end at the table's total row."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from backdata.method.classical import SESSION_ORDER
 from backdata.method.regions import REGIONS, as_mode, as_regions
 from backdata.views import theme
 from backdata.views.tables import check_session, session, session_steps
+from backdata.views.text import minutes_span
 
 __all__ = ["SessionPlanner", "session_planner"]
 
@@ -68,7 +71,7 @@ class SessionPlanner:
             return
         df = session(names, mode, first)
         rows = "".join(
-            f"<tr><td>{escape(r.title)}</td><td>{r.minutes_min:g}–{r.minutes_max:g}</td>"
+            f"<tr><td>{escape(r.title)}</td><td>{minutes_span(r.minutes_min, r.minutes_max)}</td>"
             f"<td><small>{escape(r.source)}</small></td></tr>"
             for r in df.itertuples()
         )

@@ -10,13 +10,15 @@ import pandas as pd
 
 from backdata.core.errors import as_bool
 from backdata.core.model import Cite, Minutes, Mode, Region, Step
-from backdata.method.classical import RULES, SESSION_ORDER
+from backdata.method.classical import CLOSING, RULES, SESSION_ORDER
 from backdata.method.regions import REGIONS, as_mode, as_regions, region
 from backdata.method.techniques import TECHNIQUES
+from backdata.views.text import CLOSING_TITLE, WHOLE_BACK
 
 __all__ = [
     "RuleBreak",
     "check_session",
+    "fitted_minutes",
     "plan",
     "propose_first_session",
     "session",
@@ -26,9 +28,12 @@ __all__ = [
 ]
 
 EDITORIAL_SHARE = (
-    "editorial: an even share of the region's stated total left after the steps the source "
-    "times (at least 0.5 min; rounded inward to 0.5 so the shares fit the stated range)"
+    "editorial: the region's stated total laid out over its steps: the source's step times where they fit, "
+    "an even share of the rest for the steps it does not time (in half-minutes, at least 0.5 min); where the "
+    "source's own steps overrun the total, half-minutes come off the longest step"
 )
+CLOSING_NAME = "closing"
+"""The ``region`` of the session's closing step (line 133) in :func:`session` and :func:`session_steps`."""
 
 
 def total_minutes(region_: str | Region, mode: str | Mode) -> Minutes:
@@ -40,36 +45,73 @@ def total_minutes(region_: str | Region, mode: str | Mode) -> Minutes:
     return region(region_).total[as_mode(mode)].minutes
 
 
-def _half_down(value: float) -> float:
-    return math.floor(value * 2 + 1e-9) / 2
+def _halves(value: float) -> int:
+    return round(value * 2)
 
 
-def _half_up(value: float) -> float:
-    return math.ceil(value * 2 - 1e-9) / 2
+def _even(units: int, k: int) -> list[int]:
+    """``units`` half-minutes shared by ``k`` steps as evenly as halves allow (the first ones get the odd
+    halves), each at least one half-minute."""
+    base, extra = divmod(max(0, units), k) if k else (0, 0)
+    return [max(1, base + (i < extra)) for i in range(k)]
+
+
+def _fit(start: list[int], target: int, floor: list[int], cap: list[float]) -> list[int]:
+    """Half-minutes per step summing to ``target``: too many come off the longest step above its ``floor``,
+    too few go to the shortest step below its ``cap`` (to the shortest of all when none has room)."""
+    x = list(start)
+    while sum(x) > target:
+        i = max((k for k in range(len(x)) if x[k] > floor[k]), key=lambda k: x[k])
+        x[i] -= 1
+    while sum(x) < target:
+        room = [k for k in range(len(x)) if x[k] < cap[k]] or list(range(len(x)))
+        x[min(room, key=lambda k: x[k])] += 1
+    return x
+
+
+def fitted_minutes(region_: str | Region, mode: str | Mode) -> list[Minutes]:
+    """Each step's minutes laid out so that the steps fill the region's stated total exactly: the mins add up to
+    ``total_minutes(region, mode).min``, the maxes to its ``.max`` (:data:`EDITORIAL_SHARE`).
+
+    The shortest massage takes each timed step at the source's minimum and shares the rest of the total's
+    minimum evenly among the untimed steps; the longest takes the source's maximum and shares the rest of the
+    total's maximum. Where that overruns the total (the collar's stated steps add to more than its 10–15 min),
+    half-minutes come off the longest step (there: the kneading); where it falls short, they go to the shortest.
+    No step is shorter in the longest massage than in the shortest. The session planner's timeline uses these.
+    """
+    reg, mode = region(region_), as_mode(mode)
+    stated = [s.duration(mode) for s in reg.steps]
+    total = reg.total[mode].minutes
+    untimed = [i for i, d in enumerate(stated) if d is None]
+    cap = [math.inf if d is None else _halves(d.minutes.max) for d in stated]
+
+    def layout(bound: str, target: float, floor: list[int]) -> list[int]:
+        timed = {i: _halves(getattr(d.minutes, bound)) for i, d in enumerate(stated) if d is not None}
+        share = dict(zip(untimed, _even(_halves(target) - sum(timed.values()), len(untimed))))
+        start = [max(timed[i] if i in timed else share[i], floor[i]) for i in range(len(stated))]
+        return _fit(start, _halves(target), floor, cap)
+
+    short = layout("min", total.min, [1] * len(stated))
+    long = layout("max", total.max, short)
+    return [Minutes(lo / 2, hi / 2) for lo, hi in zip(short, long)]
 
 
 def step_minutes(region_: str | Region, mode: str | Mode, *, editorial: bool = False) -> list[tuple[Minutes, str]]:
     """Each step's minutes and their origin (``"source"``, ``"editorial"`` or ``"unknown"``), in order.
 
-    Unknown step times are ``nan`` unless ``editorial``: then each gets an even share of what the region's
-    total leaves after the timed steps (:data:`EDITORIAL_SHARE`).
+    Unknown step times are ``nan`` unless ``editorial``: then each gets its share of the region's total as the
+    planner's timeline lays it out (:func:`fitted_minutes`, :data:`EDITORIAL_SHARE`). A time the source gives is
+    shown as the source gives it.
     """
     reg, mode, editorial = region(region_), as_mode(mode), as_bool("editorial", editorial)
-    known = [s.duration(mode) for s in reg.steps]
-    unknown = sum(d is None for d in known)
-    share = Minutes(math.nan, math.nan)
-    if unknown and editorial:
-        total = reg.total[mode].minutes
-        lo = max(0.0, total.min - sum(d.minutes.max for d in known if d))
-        hi = max(0.0, total.max - sum(d.minutes.min for d in known if d))
-        s_lo, s_hi = max(0.5, _half_up(lo / unknown)), max(0.5, _half_down(hi / unknown))
-        share = Minutes(min(s_lo, s_hi), max(s_lo, s_hi))
+    fitted = fitted_minutes(reg, mode) if editorial else []
     out: list[tuple[Minutes, str]] = []
-    for d in known:
+    for i, step in enumerate(reg.steps):
+        d = step.duration(mode)
         if d is not None:
             out.append((d.minutes, "source" if not d.cite.editorial else "editorial"))
         elif editorial:
-            out.append((share, "editorial"))
+            out.append((fitted[i], "editorial"))
         else:
             out.append((Minutes(math.nan, math.nan), "unknown"))
     return out
@@ -130,13 +172,15 @@ def _resolve(regions: Iterable[str | Region] | str | Region | None) -> list[Regi
 
 
 def _sum(regs: Sequence[Region], mode: Mode) -> Minutes:
-    ms = [r.total[mode].minutes for r in regs]
+    """The session's total: its regions' stated totals and the closing step (line 133)."""
+    ms = [r.total[mode].minutes for r in regs] + [CLOSING.duration(mode).minutes]
     return Minutes(sum(m.min for m in ms), sum(m.max for m in ms))
 
 
 def propose_first_session(regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic) -> list[str]:
     """Region names, in order, that fit a first session (line 110): the preliminary massage, then each
-    further region of ``regions`` (default: the planner's bottom-up order) whose full time still fits."""
+    further region of ``regions`` (default: the planner's bottom-up order) whose full time still fits, the
+    closing step (line 133) counted."""
     mode = as_mode(mode)
     limit = RULES["first_session"].limit_minutes
     regs = _resolve(regions)
@@ -192,10 +236,10 @@ def check_session(
         if info.max_minutes is None:
             continue
         rows = steps[steps["technique"] == technique.value]
-        lo, hi = rows["minutes_min"].sum(), rows["minutes_max"].sum()
+        lo, hi = rows["stated_min"].sum(), rows["stated_max"].sum()
         if hi > info.max_minutes:
             severity = "break" if lo > info.max_minutes else "warning"
-            where = ", ".join(f"{r.region} {Minutes(r.minutes_min, r.minutes_max)}" for r in rows.itertuples())
+            where = ", ".join(f"{r.region} {Minutes(r.stated_min, r.stated_max)}" for r in rows.itertuples())
             out.append(
                 RuleBreak(
                     f"{technique.value}_limit",
@@ -208,16 +252,47 @@ def check_session(
     return out
 
 
+def _closing_row(mode: Mode) -> dict:
+    d = CLOSING.duration(mode)
+    return {
+        "region": CLOSING_NAME,
+        "step_no": 1,
+        "technique": CLOSING.technique.value,
+        "step": CLOSING.title,
+        "lines": WHOLE_BACK,
+        "minutes_min": d.minutes.min,
+        "minutes_max": d.minutes.max,
+        "stated_min": d.minutes.min,
+        "stated_max": d.minutes.max,
+        "minutes_from": "editorial" if d.cite.editorial else "source",
+        "editorial": d.cite.editorial,
+        "by_indication": CLOSING.by_indication,
+        "note": CLOSING.note,
+        "source": str(CLOSING.cite),
+    }
+
+
 def session_steps(regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic) -> pd.DataFrame:
-    """Every step of the session, in order, with editorial shares where the source gives no time, and the
-    running start and end (``start_min``/``end_min``, from the steps' lower bounds; ``start_max``/``end_max``
-    from their upper bounds) for a timeline."""
+    """Every step of the session, in order, and last the closing step (``region == "closing"``, line 133).
+
+    ``minutes_min``/``minutes_max`` are the steps' minutes laid out to fill each region's stated total
+    (:func:`fitted_minutes`): a region's rows add up to its total, and all rows to the :func:`session` table's
+    total. ``stated_min``/``stated_max`` are the step's own time as :func:`plan` (``editorial=True``) gives it:
+    the source's where it times the step (the technique limits are checked on these). The running start and
+    end (``start_min``/``end_min`` in the shortest session, ``start_max``/``end_max`` in the longest) place
+    the steps on a timeline."""
     regs, mode = _resolve(regions), as_mode(mode)
     frames = []
     for r in regs:
         df = plan(r, mode, editorial=True).reset_index().rename(columns={"#": "step_no"})
         df.insert(0, "region", r.name)
+        fitted = fitted_minutes(r, mode)
+        df.insert(df.columns.get_loc("minutes_max") + 1, "stated_min", df["minutes_min"])
+        df.insert(df.columns.get_loc("stated_min") + 1, "stated_max", df["minutes_max"])
+        df["minutes_min"] = [m.min for m in fitted]
+        df["minutes_max"] = [m.max for m in fitted]
         frames.append(df)
+    frames.append(pd.DataFrame([_closing_row(mode)]))
     steps = pd.concat(frames, ignore_index=True)
     steps["end_min"] = steps["minutes_min"].cumsum()
     steps["start_min"] = steps["end_min"] - steps["minutes_min"]
@@ -230,7 +305,8 @@ def session(
     regions: Iterable[str | Region] | None = None, mode: str | Mode = Mode.hygienic, first_session: bool = False
 ) -> pd.DataFrame:
     """A session as a table: one row per region (default: the planner's bottom-up order, preliminary first),
-    its stated minutes and their origin, and a last ``total`` row.
+    its stated minutes and their origin, the ``closing`` step that completes every session (line 133; its time
+    editorial), and a last ``total`` row.
 
     The rules the session breaks are in ``df.attrs["breaks"]`` (a list of :class:`RuleBreak`), the same as
     :func:`check_session` returns.
@@ -250,6 +326,17 @@ def session(
                 "source": str(d.cite),
             }
         )
+    closing = CLOSING.duration(mode)
+    rows.append(
+        {
+            "region": CLOSING_NAME,
+            "title": CLOSING_TITLE,
+            "minutes_min": closing.minutes.min,
+            "minutes_max": closing.minutes.max,
+            "editorial": closing.cite.editorial,
+            "source": f"{CLOSING.cite}; {closing.cite}",
+        }
+    )
     total = _sum(regs, mode)
     rows.append(
         {

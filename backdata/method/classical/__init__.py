@@ -19,14 +19,15 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from backdata.core.model import Cite, Region, Rule, Tension
-from backdata.method.classical._helpers import SACRUM_UP
+from backdata.core.model import Cite, Region, Rule, Step, Technique, Tension
+from backdata.method.classical._helpers import SACRUM_UP, mins
 from backdata.method.classical.cautions import CAUTIONS
 from backdata.method.classical.trunk import LOWER_THORACIC, LUMBAR, PRELIMINARY
 from backdata.method.classical.upper import COLLAR, SCAPULA
 
 __all__ = [
     "CAUTIONS",
+    "CLOSING",
     "CONTRAINDICATIONS",
     "CONTRAINDICATIONS_REFERENCE",
     "NOTICE",
@@ -113,10 +114,24 @@ RULES = MappingProxyType(
 )
 """Rule key → :class:`Rule`: the general rules (lines 107–110) and the rules of the technique section."""
 
+CLOSING = Step(
+    Technique.vibration,
+    (),
+    RULES["close_with_vibration"].cite,
+    minutes=mins(
+        1, 1, Cite(reference="editorial: the source gives no time for the closing; a short closing of 1 min is taken")
+    ),
+    label="vibration or light tapping",
+    note="Completes the procedure: with the fingertips over the whole back, minimal contact (line 133).",
+)
+"""The step that closes every session (line 133), after the last region: vibration or light tapping over the whole
+back. The source gives it no time; the 1 min is editorial. The planner's table and timeline show it as its own
+row."""
+
 NOTICE = (
     "Teaching material, not medical advice. Massage of a person with pain or a disease follows a doctor's "
-    "indication (the source says so for percussion, line 49). Do not massage where a contraindication "
-    "applies."
+    "indication (the source says so for striking and concussive techniques, line 49). Do not massage where a "
+    "contraindication applies."
 )
 CONTRAINDICATIONS: tuple[str, ...] = (
     "fever or acute illness",
@@ -145,7 +160,8 @@ SOURCE_TENSIONS: tuple[Tension, ...] = (
     Tension(
         "collar_steps_exceed_total",
         "The collar's stated steps add up to more than its stated 10–15 min (lines 79–85).",
-        "The stated total is shown and used; the steps are ranges that overlap it.",
+        "The stated total is shown and used; the planner's timeline fits the steps into it (half-minutes come "
+        "off the longest step, the kneading), and the table shows the source's step times beside it.",
         Cite((79, 85), "Stroking is performed within 1 minute"),
     ),
     Tension(
