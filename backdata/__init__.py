@@ -15,6 +15,7 @@ from backdata.core.model import (
     Intensity,
     Minutes,
     Mode,
+    Muscle,
     Point,
     Position,
     Region,
@@ -26,7 +27,7 @@ from backdata.core.model import (
     Technique,
     Tension,
 )
-from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
+from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, SEXES, arms, level_y, outline
 from backdata.method.classical import (
     CAUTIONS,
     CONTRAINDICATIONS,
@@ -35,6 +36,7 @@ from backdata.method.classical import (
     RULES,
     SESSION_ORDER,
 )
+from backdata.method.muscles import MUSCLES
 from backdata.method.regions import REGIONS, as_mode, as_technique, region
 from backdata.method.techniques import TECHNIQUES, technique_info
 from backdata.method.validate import source_tensions
@@ -57,12 +59,14 @@ __all__ = [
     "CONTRAINDICATIONS_REFERENCE",
     "LANDMARKS",
     "LEVELS",
+    "MUSCLES",
     "NODE_TARGETS",
     "NOTICE",
     "OUTLINE",
     "REGIONS",
     "RULES",
     "SESSION_ORDER",
+    "SEXES",
     "TECHNIQUES",
     "BackdataError",
     "Caution",
@@ -70,6 +74,7 @@ __all__ = [
     "Intensity",
     "Minutes",
     "Mode",
+    "Muscle",
     "Point",
     "Position",
     "Region",
@@ -81,10 +86,12 @@ __all__ = [
     "Target",
     "Technique",
     "Tension",
+    "arms",
     "as_mode",
     "as_technique",
     "check_session",
     "level_y",
+    "outline",
     "plan",
     "propose_first_session",
     "region",
