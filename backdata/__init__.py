@@ -15,7 +15,6 @@ from backdata.core.model import (
     Intensity,
     Minutes,
     Mode,
-    Muscle,
     Point,
     Position,
     Region,
@@ -27,7 +26,7 @@ from backdata.core.model import (
     Technique,
     Tension,
 )
-from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, SEXES, arms, level_y, outline
+from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
 from backdata.method.classical import (
     CAUTIONS,
     CONTRAINDICATIONS,
@@ -36,11 +35,11 @@ from backdata.method.classical import (
     RULES,
     SESSION_ORDER,
 )
-from backdata.method.muscles import MUSCLES
 from backdata.method.regions import REGIONS, as_mode, as_technique, region
-from backdata.method.techniques import TECHNIQUES, technique_info
+from backdata.method.techniques import TECHNIQUES, mark_intensity, technique_info
 from backdata.method.validate import source_tensions
 from backdata.views.checks import validate
+from backdata.views.strokes import Mark, marks
 from backdata.views.tables import (
     RuleBreak,
     check_session,
@@ -59,22 +58,20 @@ __all__ = [
     "CONTRAINDICATIONS_REFERENCE",
     "LANDMARKS",
     "LEVELS",
-    "MUSCLES",
     "NODE_TARGETS",
     "NOTICE",
     "OUTLINE",
     "REGIONS",
     "RULES",
     "SESSION_ORDER",
-    "SEXES",
     "TECHNIQUES",
     "BackdataError",
     "Caution",
     "Cite",
     "Intensity",
+    "Mark",
     "Minutes",
     "Mode",
-    "Muscle",
     "Point",
     "Position",
     "Region",
@@ -86,12 +83,12 @@ __all__ = [
     "Target",
     "Technique",
     "Tension",
-    "arms",
     "as_mode",
     "as_technique",
     "check_session",
     "level_y",
-    "outline",
+    "mark_intensity",
+    "marks",
     "plan",
     "propose_first_session",
     "region",

@@ -164,9 +164,10 @@ def test_caution_zones_follow_the_technique(draw):
 
 
 def test_lumbar_intensity_is_visible_by_width_and_badge(draw):
-    """Source line 103: lines 4–5 take more force than lines 1–2: wider strokes and a filled badge."""
-    fig, view = draw.region_figure("lumbar", step=1)
-    width = {n: view.line_artists[(1, f"{n}R")][0].get_linewidth() for n in (1, 2, 4, 5)}
+    """Source line 103: lines 4–5 take more force than lines 1–2: wider strokes and a filled badge (in kneading,
+    step 4; the stroking of step 1 is gentle on every line, line 115)."""
+    fig, view = draw.region_figure("lumbar", step=4)
+    width = {n: view.line_artists[(4, f"{n}R")][0].get_linewidth() for n in (1, 2, 4, 5)}
     assert min(width[4], width[5]) > 1.5 * max(width[1], width[2])
     face = {n: view.badges[f"{n}R"].get_bbox_patch().get_facecolor() for n in (1, 4)}
     assert face[1] != face[4]

@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from backdata import CAUTIONS, LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, REGIONS, Point, Side, Target, Technique, arms
+from backdata import CAUTIONS, LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, REGIONS, Point, Side, Target, Technique
 from backdata.core.geometry import clip_below, contains, point_at, polygon_area
 from backdata.core.model import StrokeKind
 from backdata.method.anatomy import CITED_LEVELS, SPINOUS_BAND_HALF_WIDTH, WAIST_WATERSHED_Y, cm
@@ -80,13 +80,12 @@ def test_outline_is_a_closed_simple_polygon_with_many_points():
 
 
 def test_outline_is_smooth_except_where_the_figure_is_cut():
-    """No turn above 60° along the sides; the only sharp corners are the 2 of the cut at the neck (the bottom is
-    the buttocks, rounded, meeting at the cleft: issue 11 replaced the straight cut below the hips)."""
+    """No turn above 60° along the sides; the only sharp corners are the 4 of the cuts at the neck and hips."""
     n = len(OUTLINE)
-    top = min(p.y for p in OUTLINE)
+    top, bottom = min(p.y for p in OUTLINE), max(p.y for p in OUTLINE)
     sharp = [OUTLINE[i] for i in range(n) if turning_deg(OUTLINE[i - 1], OUTLINE[i], OUTLINE[(i + 1) % n]) > 60]
-    assert len(sharp) == 2
-    assert [p.y for p in sharp] == [top, top]
+    assert len(sharp) == 4
+    assert sorted(p.y for p in sharp) == [top, top, bottom, bottom]
     side = [p for p in OUTLINE if p.x > 0]
     side_turns = [turning_deg(side[i - 1], side[i], side[i + 1]) for i in range(1, len(side) - 1)]
     assert max(side_turns) < 30
@@ -100,10 +99,9 @@ def test_outline_is_symmetric_about_the_spine():
 
 
 def test_outline_widths_follow_ansur_proportions():
-    """Shoulders (bideltoid 1.12 L, across the deltoids of the arms lying along the body) wider than the waist
-    (0.71 L, men), the waist narrower than the hips (0.76 L)."""
+    """Shoulders (bideltoid 1.12 L) wider than the waist (0.71 L, men), the waist narrower than the hips (0.76 L)."""
     ys = [k / 200 for k in range(-40, 281)]
-    shoulders = 2 * max(p.x for p in arms("male")[0] if 0.0 < p.y < 0.45)  # bideltoid: over the arms (issue 11)
+    shoulders = max(width_at(y) for y in ys if 0.0 < y < 0.45)
     waist = min(width_at(y) for y in ys if 0.6 < y < 1.0)
     hips = max(width_at(y) for y in ys if 1.0 < y < 1.35)
     assert shoulders > waist < hips
@@ -200,12 +198,11 @@ def test_t12_midway_between_scapula_angle_and_crest():
 
 
 def test_scapula_landmarks_at_their_levels():
-    """Superior angle at T2, root of the spine at T3 (Netter), inferior angle at T7, in the lower half of T7's
-    interval toward T8 (issue 11: the level taught; Haneline 2007 finds it nearer T8 upright)."""
+    """Superior angle at T2, root of the spine at T3 (Netter), inferior angle about T6 prone (Haneline)."""
     for side in ("right", "left"):
         assert _y(f"scapula_superior_angle_{side}") == pytest.approx(LEVELS["T2"], abs=0.01)
         assert _y(f"scapula_spine_{side}") == pytest.approx(LEVELS["T3"], abs=0.01)
-        assert LEVELS["T7"] <= _y(f"scapula_inferior_angle_{side}") < (LEVELS["T7"] + LEVELS["T8"]) / 2
+        assert _y(f"scapula_inferior_angle_{side}") == pytest.approx(LEVELS["T6"], abs=0.02)
 
 
 def test_scapula_medial_border_about_5_cm_from_the_spine():
@@ -418,14 +415,24 @@ def test_preliminary_transverse_lines_run_outward(on_line):
     assert len(levels) >= 3 and levels[0] < LEVELS["T7"] and levels[-1] > LEVELS["L2"]
 
 
-def test_lower_thoracic_lines_between_t7_and_t12_outward_and_up(on_line):
-    """Source line 39: T7 to T12; anatomy.md: outward and slightly upward along the ribs toward the armpit."""
+def test_lower_thoracic_lines_between_t7_and_t12_outward_along_the_ribs(on_line):
+    """Source line 39: T7 to T12; anatomy.md: outward along the ribs (intercostal spaces) toward the armpit. The
+    ribs run down and out from the spine (Gray), so the lines do too: each within 20° of the drawn rib at its
+    level (rib 11 for the lines that start above T11, rib 12 below), ending nearer the armpit than they start."""
     on_line(39, "from the seventh to the twelfth thoracic vertebrae")
     for ln in REGIONS["lower_thoracic"].lines:
         assert ln.target is Target.axillary
         assert LEVELS["T7"] - 0.01 <= ln.start.y <= LEVELS["T12"] + 0.02
         assert abs(ln.end.x) > abs(ln.start.x)
-        assert ln.end.y < ln.start.y
+        rib = LANDMARKS[f"rib{11 if ln.start.y < LEVELS['T11'] + 0.01 else 12}_{ln.side.value}"].points
+        angle = {
+            k: math.degrees(math.atan2(pts[-1].y - pts[0].y, abs(pts[-1].x - pts[0].x)))
+            for k, pts in (("line", ln.points), ("rib", rib))
+        }
+        assert angle["line"] > 0, "down and out, as the ribs run"
+        assert abs(angle["line"] - angle["rib"]) <= 20, (ln.label, angle)
+        node = NODE_TARGETS[(Target.axillary, ln.side)]
+        assert ln.end.distance(node) < ln.start.distance(node)
 
 
 def test_collar_lines_start_at_the_neck_or_upper_thoracic_spine(on_line):

@@ -31,7 +31,6 @@ __all__ = [
     "Landmark",
     "Minutes",
     "Mode",
-    "Muscle",
     "Point",
     "Position",
     "Region",
@@ -219,6 +218,13 @@ class TechniqueInfo:
     cite: Cite
     limit_cite: Cite | None = None
     note: str = ""
+    max_intensity: Intensity | None = None
+    """The strongest force the technique is ever given, whatever the line allows (stroking: moderate)."""
+    max_intensity_cite: Cite | None = None
+    keep_off: tuple[str, ...] = ()
+    """Keys of landmarks (:data:`backdata.LANDMARKS`) the technique's marks never cover (percussion: the kidneys and
+    the sacrum). No technique covers the spinous processes (source line 32): that holds for all, not listed here."""
+    keep_off_cite: Cite | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +270,9 @@ class Step:
     upper_level: str | None = None
     """The highest vertebral level the step may reach (collar vibration: ``"C6"``)."""
     intensity: Intensity | None = None
-    """Overrides the lines' intensity for this step (the collar's closing light stroking)."""
+    """A ceiling on the lines' force for this step (the collar's closing light stroking, the lumbar stroking);
+    the force of a mark is the lowest of the line's, the technique's and this (:func:`backdata.mark_intensity`)."""
+    intensity_cite: Cite | None = None
     label: str = ""
     """Short name for the step when the technique alone is ambiguous ("stroking across")."""
 
@@ -302,29 +310,6 @@ class Landmark:
     """One point, a polyline, or a closed polygon (``closed``)."""
     cite: Cite
     closed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Muscle:
-    """A superficial muscle (or a part of one, or a fascia) drawn under the stroke lines, built from its
-    attachments on the landmarks."""
-
-    key: str
-    name: str
-    points: tuple[Point, ...]
-    """A closed polygon (first point not repeated): the patient's right side when ``paired``, else the whole."""
-    attachments: str
-    """Origin and insertion, in words, as the reference gives them."""
-    cite: Cite
-    paired: bool = True
-    """Drawn on both sides (the left one mirrored); ``False`` for a shape across the midline."""
-
-    @property
-    def outlines(self) -> tuple[tuple[Point, ...], ...]:
-        """Every polygon drawn: right and left when ``paired``, else the one."""
-        if not self.paired:
-            return (self.points,)
-        return (self.points, tuple(Point(-p.x, p.y) for p in self.points))
 
 
 @dataclass(frozen=True, slots=True)

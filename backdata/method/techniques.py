@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from backdata.core.errors import choose
-from backdata.core.model import Cite, Technique, TechniqueInfo
+from backdata.core.model import Cite, Intensity, Technique, TechniqueInfo
 
-__all__ = ["TECHNIQUES", "technique_info"]
+__all__ = ["TECHNIQUES", "mark_intensity", "technique_info"]
 
 _SCHOOLS = Cite(reference="anatomy.md, technique names (Russian and Swedish school terms)")
 
@@ -21,6 +21,12 @@ _info = [
         max_minutes=None,
         style="stroke",
         cite=Cite((115,), "Warm your hands and begin rhythmically stroking the entire surface of your back"),
+        max_intensity=Intensity.moderate,
+        max_intensity_cite=Cite(
+            (121,),
+            "performed in the same way as stroking, but a little more intensely",
+            reference="editorial: stroking, the lightest technique, is never given more than a moderate force",
+        ),
         note='The source also says stroking is performed "in an intense manner" (line 115): a translation '
         'slip beside its own "gentle"; we teach stroking as light and rhythmic.',
     ),
@@ -70,6 +76,8 @@ _info = [
             (133,),
             "Vibration should be done with your fingertips over the entire surface of your back, with minimal contact",
         ),
+        max_intensity=Intensity.gentle,
+        max_intensity_cite=Cite((133,), "with minimal contact"),
     ),
     TechniqueInfo(
         Technique.percussion,
@@ -80,6 +88,11 @@ _info = [
         max_minutes=None,
         style="tap",
         cite=Cite((133,), "vibration or light tapping should be used to complete the procedure"),
+        keep_off=("kidney_right", "kidney_left", "sacrum"),
+        keep_off_cite=Cite(
+            reference="anatomy.md: no heavy percussion over the kidneys, the spine or other bony prominences "
+            "(massage-school and nursing course material); the sacrum is the bony prominence under the lumbar lines"
+        ),
     ),
     TechniqueInfo(
         Technique.shaking,
@@ -103,3 +116,12 @@ def technique_info(technique: Technique | str) -> TechniqueInfo:
     if isinstance(technique, Technique):
         return TECHNIQUES[technique]
     return TECHNIQUES[Technique(choose("technique", technique, [t.value for t in Technique]))]
+
+
+def mark_intensity(line: Intensity, technique: Technique | str, ceiling: Intensity | None = None) -> Intensity:
+    """The force of a technique's marks on a line: the line's force (source line 103: "along lines 4 and 5 … more
+    intense", "along lines 1 and 2 … dose the force"), never above the technique's :attr:`~TechniqueInfo.max_intensity`
+    (stroking: moderate; vibration: gentle, "with minimal contact", line 133) nor the step's ``ceiling``
+    (:attr:`~backdata.core.model.Step.intensity`: the lumbar stroking, line 115). The one rule for every mark."""
+    caps = [line, technique_info(technique).max_intensity, ceiling]
+    return min((c for c in caps if c is not None), key=lambda i: i.rank)

@@ -6,6 +6,7 @@ layers, named here and only here:
 * ``sNN`` — a step's marks, legend and highlight (``s00`` is the lines view): :func:`step_layer`;
 * ``t-MODE-NN`` — the caption of a step in a mode (its times): :func:`mode_layer`;
 * ``c-KEY`` — a caution's hatched zones: :func:`caution_layer`;
+* ``b-N`` — the number badges of line ``N`` (both sides), shown in the views that work along it: :func:`badge_layer`;
 * ``top`` — the always-shown marks that must stay above every layer (line numbers, node labels): :data:`TOP`.
 
 In an SVG each layer's artists are groups with the ids ``{prefix}-{layer}-{k}`` (:func:`layer_gid`, read back by
@@ -25,6 +26,7 @@ __all__ = [
     "LAYER_CLASS",
     "TOP",
     "Layer",
+    "badge_layer",
     "caution_layer",
     "css_hide",
     "css_hide_classes",
@@ -60,14 +62,20 @@ def caution_layer(key: str) -> str:
     return f"c-{key}"
 
 
+def badge_layer(number: int) -> str:
+    """The layer of line ``number``'s badges: ``b-3``."""
+    return f"b-{number}"
+
+
 class Layer(NamedTuple):
-    """A layer name read back: its ``kind`` (``"step"``, ``"caption"``, ``"caution"`` or ``"top"``), and the
-    step, mode or caution key it names."""
+    """A layer name read back: its ``kind`` (``"step"``, ``"caption"``, ``"caution"``, ``"badge"`` or ``"top"``),
+    and the step, mode, caution key or line number it names."""
 
     kind: str
     step: int | None = None
     mode: Mode | None = None
     key: str | None = None
+    line: int | None = None
 
 
 def parse_layer(name: str) -> Layer:
@@ -79,11 +87,13 @@ def parse_layer(name: str) -> Layer:
         return Layer("step", step=int(head[1:]))
     if head == "c" and rest:
         return Layer("caution", key=rest)
+    if head == "b" and rest.isdigit():
+        return Layer("badge", line=int(rest))
     if head == "t":
         mode, _, step = rest.rpartition("-")
         if mode in {m.value for m in Mode} and step.isdigit():
             return Layer("caption", step=int(step), mode=Mode(mode))
-    raise BackdataError(f"{name!r} is not a layer name; layers are sNN, t-MODE-NN, c-KEY or {TOP}")
+    raise BackdataError(f"{name!r} is not a layer name; layers are sNN, t-MODE-NN, c-KEY, b-N or {TOP}")
 
 
 def layer_gid(prefix: str, layer: str, k: int) -> str:

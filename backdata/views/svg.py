@@ -103,16 +103,8 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     return svg
 
 
-def layered_figure(
-    region_: str | Region,
-    *,
-    prefix: str | None = None,
-    style: str = "projector",
-    sex: str = "male",
-    muscles: bool = False,
-) -> LayeredFigure:
-    """Draw a region once and return it as one SVG with every (mode, step) view as a layer (on the ``sex`` body,
-    with the superficial muscles when ``muscles``)."""
+def layered_figure(region_: str | Region, *, prefix: str | None = None, style: str = "projector") -> LayeredFigure:
+    """Draw a region once and return it as one SVG with every (mode, step) view as a layer."""
     import matplotlib.pyplot as plt
 
     from backdata.views import draw
@@ -120,13 +112,13 @@ def layered_figure(
     reg = region(region_)
     prefix = prefix or f"bd-{reg.name.replace('_', '-')}"
     with draw.style(style):
-        fig, view = draw.region_figure(reg, sex=sex, muscles=muscles)
+        fig, view = draw.region_figure(reg)
         layers = view.layers()
         for name, arts in layers.items():
             for k, a in enumerate(arts):
                 a.set_gid(layer_gid(prefix, name, k))
                 a.set_visible(True)
-        for k, a in enumerate([*view.badges.values(), *view.back["nodes"]]):
+        for k, a in enumerate(view.back["nodes"]):  # the badges are layers of their own (b-N), after the others
             a.set_gid(layer_gid(prefix, TOP, k))  # drawn above every layer when views are composed (sprite)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata=SVG_METADATA)

@@ -77,6 +77,9 @@ NODE_WORDS = {
     Target.supraclavicular: "supraclavicular nodes",
 }
 """The lymph nodes a line runs to."""
+NODE_WHERE = {Target.inguinal: "(in front,\nat the groin)"}
+"""Under a node group's name on a plate, where the group lies when it is not on the back: the inguinal nodes are
+drawn beside the hip, where the lumbar lines point, but lie in front, in the groin."""
 TARGET_WORDS = {t: f"{w} ({NODE_WORDS[t]})" if t in NODE_WORDS else w for t, w in TARGET_SHORT.items()}
 TARGET_WORDS[Target.local] = "in place"
 """Where a line runs, with its nodes (the alt text and the lines' summary)."""

@@ -134,8 +134,10 @@ PRELIMINARY = Region(
     summary="Whole back, 5–6 min: stroking along then across, squeezing, rubbing.",
 )
 _AXILLA_RIBS = Cite(
-    reference="anatomy.md: lower thoracic lines run from the spine outward and slightly upward "
-    "along the ribs toward the armpit"
+    reference="anatomy.md: lower thoracic lines run from the spine outward along the ribs (intercostal spaces) "
+    "toward the armpit; Gray's Anatomy (1918), the ribs: from the spine a rib runs outward and downward, so the "
+    "lines follow the drawn ribs 11–12 and the spaces above them down and out to the side of the chest, from "
+    "where the lymph rises to the axillary nodes"
 )
 LOWER_THORACIC = Region(
     name="lower_thoracic",
@@ -148,7 +150,7 @@ LOWER_THORACIC = Region(
     lines=(
         *both(
             1,
-            pts((0.06, 0.385), (0.22, 0.375), (0.38, 0.36)),
+            pts((0.06, 0.40), (0.20, 0.455), (0.36, 0.49)),
             StrokeKind.transverse,
             Intensity.moderate,
             Target.axillary,
@@ -157,7 +159,7 @@ LOWER_THORACIC = Region(
         ),
         *both(
             2,
-            pts((0.06, 0.50), (0.22, 0.475), (0.36, 0.435)),
+            pts((0.06, 0.49), (0.20, 0.545), (0.35, 0.58)),
             StrokeKind.transverse,
             Intensity.moderate,
             Target.axillary,
@@ -166,7 +168,7 @@ LOWER_THORACIC = Region(
         ),
         *both(
             3,
-            pts((0.06, 0.61), (0.21, 0.58), (0.34, 0.54)),
+            pts((0.06, 0.565), (0.20, 0.62), (0.33, 0.655)),
             StrokeKind.transverse,
             Intensity.dosed,
             Target.axillary,
@@ -175,7 +177,7 @@ LOWER_THORACIC = Region(
         ),
         *both(
             4,
-            pts((0.06, 0.68), (0.20, 0.655), (0.33, 0.615)),
+            pts((0.06, 0.63), (0.18, 0.675), (0.29, 0.70)),
             StrokeKind.transverse,
             Intensity.dosed,
             Target.axillary,
@@ -221,8 +223,9 @@ LOWER_THORACIC = Region(
         CAUTIONS["spinous_processes"],
     ),
     purpose="Above the waist watershed (about L2) the skin drains to the armpits: the lines start beside the "
-    "spine, T7 to T12, and run outward and slightly upward along the ribs toward the axilla. The lowest "
-    "lines pass over ribs 11–12 and the kidneys' upper poles: work there gently.",
+    "spine, T7 to T12, and run outward along the ribs (the intercostal spaces), which slope down and out from "
+    "the spine, to the side of the chest; from there the lymph rises to the axilla. The lowest lines pass over "
+    "ribs 11–12 and the kidneys' upper poles: work there gently.",
     purpose_cite=_AXILLA_RIBS,
     summary="T7–T12, 4–5 min (therapeutic up to 15): stroking, squeezing, rubbing, kneading, striking and "
     "concussive techniques by indication.",
@@ -246,7 +249,14 @@ LUMBAR = Region(
             StrokeKind.transverse,
             Intensity.dosed,
             Target.inguinal,
-            _TO_GROIN,
+            Cite(
+                (89,),
+                "located from 1-5 lumbar vertebrae",
+                reference="editorial: line 1 starts beside L1, above the waist watershed (about L2, Sappey) that is "
+                "drawn beside it, because the source's lumbar region starts at L1 and all its lines run to the "
+                "groin (line 89); the watershed is a band, not a sharp line, and the stroke crosses it on its way "
+                "down and out",
+            ),
             Cite((103,), "along lines 1 and 2 you need to dose the force"),
         ),
         *both(
@@ -287,7 +297,15 @@ LUMBAR = Region(
         ),
     ),
     steps=(
-        Step(Technique.stroking, (1, 2, 3, 4, 5), Cite((97,), "First, strokes are performed")),
+        Step(
+            Technique.stroking,
+            (1, 2, 3, 4, 5),
+            Cite((97,), "First, strokes are performed"),
+            intensity=Intensity.gentle,
+            intensity_cite=_GENTLE_LUMBAR_NECK,
+            note="Gently on every line: stroking in the lumbar area is gentler (line 115); the line's force "
+            "(lines 4–5 intense, line 103) is for the techniques that follow.",
+        ),
         Step(
             Technique.squeezing,
             (1, 2, 3, 4, 5),
@@ -325,7 +343,10 @@ LUMBAR = Region(
         CAUTIONS["spinous_processes"],
     ),
     purpose="Below the waist watershed (about L2) the skin and the buttocks drain to the groin: the lines start "
-    "beside the lumbar spine and the sacrum and run laterally and downward toward the inguinal nodes. "
+    "beside the lumbar spine and the sacrum and run laterally and downward toward the inguinal nodes (they lie in "
+    "front, in the groin; the plate marks them beside the hip, where the lines point). Line 1 starts at L1, "
+    "just above the watershed, because the source's region starts there (line 89); it crosses the watershed "
+    "on its way to the groin. "
     "Lines 1–2 lie over the kidneys and take a dosed force; lines 4–5, along the iliac crest and over "
     "the sacrum, take a more intense one.",
     purpose_cite=_TO_GROIN,

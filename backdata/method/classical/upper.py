@@ -104,6 +104,7 @@ COLLAR = Region(
             (1, 2, 3, 4),
             Cite((83,), "and lightly stroking"),
             intensity=Intensity.gentle,
+            intensity_cite=Cite((83,), "lightly stroking"),
             label="light stroking",
             note="Closes the collar massage.",
         ),

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from backdata.core.errors import BackdataError, as_number, as_type, choose, shown
 from backdata.core.model import Intensity, Point, Target
 from backdata.method import anatomy
-from backdata.views.strokes import INTENSITY_WIDTH, LineMarks, arrowhead
+from backdata.views.strokes import INTENSITY_WIDTH, LineMarks
 from backdata.views.theme import HALO, mark_edge
 
 __all__ = ["KEY_LEVELS", "NODE_LABEL", "XLIM", "YLIM", "style"]
@@ -167,10 +167,7 @@ def _draw_marks(ax: Axes, marks: LineMarks, color: str, zorder: float = 4) -> li
         )[0]
         dots.set_path_effects([patheffects.withStroke(linewidth=_lw(0.45), foreground=HALO)])
         artists.append(dots)
-    size = 0.026 + 0.012 * INTENSITY_WIDTH[marks.intensity]
-    if marks.style == "squeeze":
-        size *= 1.15
-    tris = [_xy_pairs(arrowhead(a, size)) for a in marks.arrows]
+    tris = [_xy_pairs(h) for h in marks.heads]  # sized and placed by strokes (one source with bd.marks)
     coll = PolyCollection(tris, facecolors=color, edgecolors=edge or color, linewidths=0.8, zorder=zorder + 0.1)
     coll.set_path_effects([patheffects.withStroke(linewidth=_lw(0.45), foreground=HALO)])
     artists.append(ax.add_collection(coll))

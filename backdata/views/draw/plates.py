@@ -48,10 +48,17 @@ from backdata.views.draw.legend import (
     MarksHandle,
     MarksHandler,
 )
-from backdata.views.layers import caution_layer, mode_layer, step_layer
-from backdata.views.strokes import line_marks, step_marks
+from backdata.views.layers import badge_layer, caution_layer, mode_layer, step_layer
+from backdata.views.strokes import marks as view_marks
 from backdata.views.tables import step_minutes
-from backdata.views.text import CAPTION_HEAD, CAPTION_LINES_VIEW, CAPTION_STEP, ONLY_BY_INDICATION_SHORT, timed
+from backdata.views.text import (
+    CAPTION_HEAD,
+    CAPTION_LINES_VIEW,
+    CAPTION_STEP,
+    NODE_WHERE,
+    ONLY_BY_INDICATION_SHORT,
+    timed,
+)
 from backdata.views.theme import (
     BADGE,
     CAUTION_COLOR,
@@ -80,6 +87,11 @@ def view_box(reg: Region, crop: bool = False) -> tuple[float, float, float, floa
     xs = [abs(p.x) for z in reg.zones for p in z]
     half = max(xs) + 0.15
     return (-half, half, min(ys) - 0.08, max(ys) + 0.08)
+
+
+def _node_label(t: Target) -> str:
+    """A node group's name on the plate, a word a line, and where it lies when not on the back."""
+    return NODE_LABEL[t].replace(" ", "\n") + (f"\n{NODE_WHERE[t]}" if t in NODE_WHERE else "")
 
 
 def _guide(ax: Axes, points: Sequence[Point]) -> Line2D:
@@ -144,6 +156,8 @@ class RegionView:
             layers[mode_layer(mode, n)] = [text]
         for key, arts in self.cautions.items():
             layers[caution_layer(key)] = arts
+        for label, badge in self.badges.items():  # last: above the marks and hatches when views are composed
+            layers.setdefault(badge_layer(int(label[:-1])), []).append(badge)
         self._layers = layers
 
     def layers(self) -> dict[str, list[Artist]]:
@@ -158,6 +172,8 @@ class RegionView:
         step = self.step if step is None else as_step(self.region, step)
         shown = {step_layer(step), mode_layer(mode, step)}
         shown |= {caution_layer(k) for k, steps in self.caution_steps.items() if step in steps}
+        used = self.region.line_numbers() if step == 0 else self.region.steps[step - 1].lines
+        shown |= {badge_layer(n) for n in used}  # a step shows the numbers of the lines it works along
         return shown & set(self._layers)
 
     def set_step(self, step: int) -> None:
@@ -213,8 +229,6 @@ def draw_region(
     title: bool = True,
     crop: bool = False,
     orientation: bool = True,
-    sex: str = "male",
-    muscles: bool = False,
 ) -> RegionView:
     """Draw a region on the back: zone shaded, lines numbered, every step's marks (one visible), cautions
     hatched, orientation marks, legend and the step sequence. Returns a :class:`RegionView`."""
@@ -222,7 +236,6 @@ def draw_region(
     step, ax = as_step(reg, step), _as_ax(ax)
     legend, sequence, title = as_bool("legend", legend), as_bool("sequence", sequence), as_bool("title", title)
     crop, orientation = as_bool("crop", crop), as_bool("orientation", orientation)
-    sex, muscles = anatomy.as_sex(sex), as_bool("muscles", muscles)
     ax = ax or plt.gca()
     targets = sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
     levels = _levels_for(reg)
@@ -231,7 +244,7 @@ def draw_region(
         levels = [n for n in anatomy.LEVELS if n != "Co"]
     elif crop:  # small multiples: no level labels (they would sit under the line numbers)
         levels = []
-    back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation, sex=sex, muscles=muscles)
+    back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation)
     color = REGION_COLOR[reg.name]
     zone = [
         ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none", zorder=1.6))
@@ -263,7 +276,7 @@ def draw_region(
                     ax.text(
                         p.x + dx,
                         p.y,
-                        NODE_LABEL[t].replace(" ", "\n"),
+                        _node_label(t),
                         fontsize=_fs(0.72),
                         ha="left" if side is Side.right else "right",
                         va="center",
@@ -276,7 +289,7 @@ def draw_region(
                     ax.text(
                         p.x,
                         p.y + 0.03,
-                        NODE_LABEL[t].replace(" ", "\n"),
+                        _node_label(t),
                         fontsize=_fs(0.72),
                         ha="center",
                         va="top",
@@ -287,15 +300,12 @@ def draw_region(
                 )
     steps: dict[int, list[Artist]] = {0: []}
     line_artists: dict[tuple[int, str], list[Artist]] = {}
-    for ln in reg.lines:  # step 0: every line, plain direction arrows
-        arts = _draw_marks(ax, line_marks(ln, ln.points, Technique.stroking), INK, zorder=4)
-        line_artists[(0, ln.label)] = arts
-        steps[0] += arts
-    for i, st in enumerate(reg.steps, 1):
+    for i in range(len(reg.steps) + 1):  # step 0: every line, plain direction arrows; then each step's marks
         steps[i] = []
-        for marks in step_marks(reg, i):
-            arts = _draw_marks(ax, marks, TECHNIQUE_COLOR[st.technique])
-            line_artists[(i, marks.line.label)] = arts
+        for m in view_marks(reg, mode, i):  # the geometry of bd.marks: one source
+            color = INK if m.technique is None else TECHNIQUE_COLOR[m.technique]
+            arts = _draw_marks(ax, m, color, zorder=4)
+            line_artists[(i, m.line.label)] = arts
             steps[i] += arts
     legends: dict[int, Legend] = {}
     if legend:
@@ -432,14 +442,13 @@ def _caution_steps(reg: Region) -> dict[str, set[int]]:
 
 @_closes_on_error
 def region_figure(
-    region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0, sex: str = "male", muscles: bool = False
+    region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0
 ) -> tuple[Figure, RegionView]:
     """A whole plate for one region: a figure in the current style with the back on the left and the
-    sequence and legend on the right; the body is ``sex`` (``"male"`` or ``"female"``), with the superficial
-    muscles drawn lightly under the lines when ``muscles``. Use inside :func:`style`."""
+    sequence and legend on the right. Use inside :func:`style`."""
     reg, mode = region(region_), as_mode(mode)
-    step, sex, muscles = as_step(reg, step), anatomy.as_sex(sex), as_bool("muscles", muscles)
+    step = as_step(reg, step)
     fig = plt.figure()
     ax = fig.add_axes((0.0, 0.01, 0.55, 0.86))
-    view = draw_region(reg, mode=mode, step=step, ax=ax, sex=sex, muscles=muscles)
+    view = draw_region(reg, mode=mode, step=step, ax=ax)
     return fig, view
