@@ -15,6 +15,7 @@ from backdata.core.model import (
     Intensity,
     Minutes,
     Mode,
+    Muscle,
     Point,
     Position,
     Region,
@@ -26,7 +27,7 @@ from backdata.core.model import (
     Technique,
     Tension,
 )
-from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, level_y
+from backdata.method.anatomy import LANDMARKS, LEVELS, NODE_TARGETS, OUTLINE, SEXES, arms, level_y, outline
 from backdata.method.classical import (
     CAUTIONS,
     CONTRAINDICATIONS,
@@ -35,6 +36,7 @@ from backdata.method.classical import (
     RULES,
     SESSION_ORDER,
 )
+from backdata.method.muscles import MUSCLES
 from backdata.method.regions import REGIONS, as_mode, as_technique, region
 from backdata.method.techniques import TECHNIQUES, mark_intensity, technique_info
 from backdata.method.validate import source_tensions
@@ -58,12 +60,14 @@ __all__ = [
     "CONTRAINDICATIONS_REFERENCE",
     "LANDMARKS",
     "LEVELS",
+    "MUSCLES",
     "NODE_TARGETS",
     "NOTICE",
     "OUTLINE",
     "REGIONS",
     "RULES",
     "SESSION_ORDER",
+    "SEXES",
     "TECHNIQUES",
     "BackdataError",
     "Caution",
@@ -72,6 +76,7 @@ __all__ = [
     "Mark",
     "Minutes",
     "Mode",
+    "Muscle",
     "Point",
     "Position",
     "Region",
@@ -83,12 +88,14 @@ __all__ = [
     "Target",
     "Technique",
     "Tension",
+    "arms",
     "as_mode",
     "as_technique",
     "check_session",
     "level_y",
     "mark_intensity",
     "marks",
+    "outline",
     "plan",
     "propose_first_session",
     "region",

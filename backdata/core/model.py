@@ -31,6 +31,7 @@ __all__ = [
     "Landmark",
     "Minutes",
     "Mode",
+    "Muscle",
     "Point",
     "Position",
     "Region",
@@ -310,6 +311,29 @@ class Landmark:
     """One point, a polyline, or a closed polygon (``closed``)."""
     cite: Cite
     closed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Muscle:
+    """A superficial muscle (or a part of one, or a fascia) drawn under the stroke lines, built from its
+    attachments on the landmarks."""
+
+    key: str
+    name: str
+    points: tuple[Point, ...]
+    """A closed polygon (first point not repeated): the patient's right side when ``paired``, else the whole."""
+    attachments: str
+    """Origin and insertion, in words, as the reference gives them."""
+    cite: Cite
+    paired: bool = True
+    """Drawn on both sides (the left one mirrored); ``False`` for a shape across the midline."""
+
+    @property
+    def outlines(self) -> tuple[tuple[Point, ...], ...]:
+        """Every polygon drawn: right and left when ``paired``, else the one."""
+        if not self.paired:
+            return (self.points,)
+        return (self.points, tuple(Point(-p.x, p.y) for p in self.points))
 
 
 @dataclass(frozen=True, slots=True)

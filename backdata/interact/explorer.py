@@ -17,6 +17,7 @@ from html import escape
 from backdata.core.errors import BackdataError, as_bool, as_number
 from backdata.core.model import Mode, Region
 from backdata.interact.state import VIEW_MIME, ViewState
+from backdata.method.anatomy import SEXES, as_sex
 from backdata.method.regions import REGIONS, as_mode, as_regions, as_step, region
 from backdata.method.regions import region as get_region  # the constructor's `region` argument shadows the name
 from backdata.views import text, theme
@@ -30,9 +31,9 @@ _ids = itertools.count(1)
 
 
 @cache
-def _base_figure(name: str) -> LayeredFigure:
-    """A region's layered figure, drawn once per kernel."""
-    return layered_figure(name)
+def _base_figure(name: str, sex: str = "male", muscles: bool = False) -> LayeredFigure:
+    """A region's layered figure on one body, with or without the muscles: drawn once per kernel."""
+    return layered_figure(name, sex=sex, muscles=muscles)
 
 
 def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
@@ -80,8 +81,9 @@ def _cautions_html(reg: Region, step: int) -> str:
 class Explorer:
     """Region, mode, step (and position where the source gives two) on one screen.
 
-    ``explorer.widget`` is the whole screen; the object displays as it. Set ``region_w``, ``mode_w`` or
-    ``step_w`` values (or click the buttons) and the figure, caption, plan table and cautions follow.
+    ``explorer.widget`` is the whole screen; the object displays as it. Set ``region_w``, ``mode_w``, ``body_w``
+    (male / female), ``muscles_w`` or ``step_w`` values (or click the buttons) and the figure, caption, plan
+    table and cautions follow.
     ``keep_view=True`` keeps a matplotlib :class:`~backdata.views.draw.RegionView` in step with the widgets (tests
     inspect its artists).
     """
@@ -95,10 +97,13 @@ class Explorer:
         regions: tuple[str, ...] | None = None,
         keep_view: bool = False,
         interval: float = 1.5,
+        body: str = "male",
+        muscles: bool = False,
     ):
         start = get_region(region)  # every argument is checked before a widget exists
         mode, step = as_mode(mode), as_step(start, step)
         keep_view = as_bool("keep_view", keep_view)
+        body, muscles = as_sex(body), as_bool("muscles", muscles)
         as_number("interval", interval, positive=True)
         names = tuple(
             r.name for r in as_regions(() if regions is None else regions, where="the explorer", allow_empty=True)
@@ -137,6 +142,14 @@ class Explorer:
             description="Position",
             style={"description_width": "initial", "button_width": "8em"},
         )
+        self.body_w = w.ToggleButtons(
+            options=list(SEXES),
+            value=body,
+            description="Body",
+            tooltips=["male proportions (ANSUR II)", "female proportions (ANSUR II)"],
+            style={"description_width": "initial", "button_width": "6em"},
+        )
+        self.muscles_w = w.Checkbox(value=muscles, description="muscles", indent=False)
         self.figure = w.HTML(layout=w.Layout(width="100%", max_width="1000px"))
         self.figure.add_class("bd-figure")
         self.view_css = w.HTML()
@@ -150,6 +163,7 @@ class Explorer:
         controls = w.VBox(
             [
                 w.HBox([self.region_w, self.mode_w]),
+                w.HBox([self.body_w, self.muscles_w]),
                 w.HBox([self.step_w, self.prev_b, self.next_b, self.play_b]),
                 self.position_w,
             ]
@@ -157,7 +171,8 @@ class Explorer:
         self.widget = w.VBox([controls, self.caption, self.figure, self.view_css, self.plan, self.cautions])
         self.widget.add_class("bd-explorer")
         self._task: asyncio.Task | None = None
-        self.region_w.observe(self._on_region, "value")
+        for ctl in (self.region_w, self.body_w, self.muscles_w):
+            ctl.observe(self._on_region, "value")
         for ctl in (self.mode_w, self.step_w, self.position_w):
             ctl.observe(self._update, "value")
         self.prev_b.on_click(lambda _: self._move(-1))
@@ -193,7 +208,8 @@ class Explorer:
 
     def _on_region(self, *_) -> None:
         reg = self.region
-        self._lf = _base_figure(reg.name).with_prefix(f"bd-{reg.name.replace('_', '-')}-{self._uid}")
+        sex, muscles = as_sex(self.body_w.value), bool(self.muscles_w.value)
+        self._lf = _base_figure(reg.name, sex, muscles).with_prefix(f"bd-{reg.name.replace('_', '-')}-{self._uid}")
         self.figure.value = f'<div style="aspect-ratio:16/9;width:100%">{self._lf.svg}</div>'
         if self._keep_view:
             import matplotlib.pyplot as plt
@@ -203,7 +219,7 @@ class Explorer:
             if self.view is not None:
                 plt.close(self.view.ax.figure)
             with draw.style("projector"):
-                _, self.view = draw.region_figure(reg)
+                _, self.view = draw.region_figure(reg, sex=sex, muscles=muscles)
         positions = [p.value for p in reg.positions]
         with self.position_w.hold_trait_notifications():
             self.position_w.options = positions

@@ -10,6 +10,7 @@ a smooth curve through the numbers, the curve's extra points are marked ``editor
 
 from __future__ import annotations
 
+import math
 from types import MappingProxyType
 
 from backdata.core.errors import choose
@@ -18,15 +19,23 @@ from backdata.core.model import Cite, Landmark, Point, Side, Target
 
 __all__ = [
     "CITED_LEVELS",
+    "ARMS_CITE",
     "CM_PER_L",
+    "KIDNEY_TILT_DEG",
     "LANDMARKS",
     "LEVELS",
     "NODE_TARGETS",
     "OUTLINE",
+    "OUTLINE_CITE",
+    "SEXES",
     "SPINOUS_BAND_HALF_WIDTH",
     "WAIST_WATERSHED_Y",
+    "arms",
+    "as_sex",
     "cm",
     "level_y",
+    "outline",
+    "unit_cm",
 ]
 
 ANSUR = Cite(reference="ANSUR II, US Army anthropometric survey 2012 (public release)")
@@ -109,52 +118,189 @@ SPINOUS_BAND_HALF_WIDTH = round(cm(2.0), 4)
 WAIST_WATERSHED_Y = LEVELS["L2"]
 """The horizontal lymph watershed around the waist, at about L2 behind (Sappey)."""
 
-# --- Outline ----------------------------------------------------------------------------------------------
-# Half-widths (x, patient's right) at key heights, from ANSUR II means as multiples of L.
-_OUTLINE_RIGHT = (
-    Point(0.105, -0.30),  # neck below the hairline (editorial: neck breadth ≈ 0.21 L)
-    Point(0.125, -0.08),  # neck base (editorial)
-    Point(0.300, 0.055),  # trapezius slope (editorial)
-    Point(0.455, 0.160),  # acromion: biacromial 0.91 L, 0.16 L below C7 (ANSUR II)
-    Point(0.560, 0.260),  # deltoid: bideltoid 1.12 L (ANSUR II)
-    Point(0.430, 0.420),  # axilla and latissimus (editorial: between chest 0.63 and shoulders)
-    Point(0.375, 0.620),  # lower ribs (editorial)
-    Point(0.355, 0.820),  # waist 0.71 L, men (ANSUR II)
-    Point(0.375, 1.000),  # iliac crest (editorial)
-    Point(0.380, 1.180),  # hips 0.76 L, men (ANSUR II)
-    Point(0.360, 1.420),  # buttocks, where the figure is cut (editorial)
-)
-_side = catmull_rom(_OUTLINE_RIGHT, samples=10)
-OUTLINE: tuple[Point, ...] = (*_side, *reversed(mirror(_side)))
-"""The back's outline, a closed smooth polygon (first point not repeated): down the patient's right side,
-across the cut below the buttocks, up the left side, across the neck."""
+# --- The body: trunk outline, arms, buttocks (male and female) --------------------------------------------
+SEXES = ("male", "female")
+"""The two bodies drawn: proportions from the ANSUR II means of men and of women."""
+_UNIT_OF = {"male": "men", "female": "women"}
+
+
+def as_sex(sex: object) -> str:
+    """``"male"`` or ``"female"`` (also ``"men"``/``"women"``, ``"m"``/``"f"``); raises :class:`BackdataError`."""
+    return choose(
+        "sex",
+        sex,
+        SEXES,
+        aliases={"men": "male", "man": "male", "m": "male", "women": "female", "woman": "female", "f": "female"},
+    )
+
+
+def unit_cm(sex: object = "male") -> float:
+    """Centimetres in one unit L for that body (ANSUR II: 45.6 cm men, 40.0 cm women)."""
+    return CM_PER_L[_UNIT_OF[as_sex(sex)]]
+
+
+# Half-widths (x, patient's right) of the trunk, from ANSUR II means as multiples of L. The trunk is the
+# massaged surface (every line and landmark lies inside it); the arms lie beside it, separate shapes.
+_TRUNK_RIGHT = {
+    "male": (
+        Point(0.118, -0.30),  # neck below the hairline (editorial: neck breadth about 0.24 L, 11 cm)
+        Point(0.128, -0.16),  # neck (editorial)
+        Point(0.160, -0.045),  # neck base: the trapezius begins its slope (editorial)
+        Point(0.280, 0.040),  # trapezius slope (editorial)
+        Point(0.410, 0.100),
+        Point(0.458, 0.160),  # acromion: biacromial 0.91 L, 0.16 L below C7 (ANSUR II)
+        Point(0.470, 0.235),  # back of the shoulder, under the deltoid (editorial)
+        Point(0.450, 0.330),  # posterior axillary fold (editorial)
+        Point(0.410, 0.480),  # latissimus (editorial: between chest 0.63 L and the shoulders)
+        Point(0.375, 0.640),  # lower ribs (editorial)
+        Point(0.355, 0.820),  # waist 0.71 L, men (ANSUR II)
+        Point(0.372, 1.000),  # iliac crest (editorial)
+        Point(0.380, 1.180),  # hips 0.76 L, men (ANSUR II)
+        Point(0.360, 1.360),  # buttock, outer side (editorial)
+        Point(0.290, 1.455),  # gluteal fold, where the figure is cut (editorial)
+        Point(0.160, 1.490),
+        Point(0.060, 1.470),
+        Point(0.012, 1.430),  # the cleft between the buttocks (editorial)
+    ),
+    "female": (
+        Point(0.108, -0.30),  # neck (editorial: narrower, about 0.22 L)
+        Point(0.118, -0.16),
+        Point(0.158, -0.045),
+        Point(0.280, 0.040),
+        Point(0.405, 0.105),
+        Point(0.455, 0.160),  # acromion: biacromial 0.91 L in women too (ANSUR II)
+        Point(0.465, 0.235),
+        Point(0.440, 0.330),
+        Point(0.405, 0.480),
+        Point(0.385, 0.640),
+        Point(0.375, 0.820),  # waist 0.75 L, women (ANSUR II)
+        Point(0.410, 1.000),
+        Point(0.445, 1.180),  # hips 0.89 L, women (ANSUR II)
+        Point(0.425, 1.350),
+        Point(0.340, 1.450),
+        Point(0.190, 1.495),
+        Point(0.070, 1.475),
+        Point(0.012, 1.430),
+    ),
+}
+# The arms lie along the body (source line 63): deltoid cap at the shoulder (bideltoid 1.12 L in both sexes,
+# ANSUR II), upper arm about 0.75 L and forearm about 0.57 L long, so the elbow lies near the waist and the
+# wrist beside the buttock, where the figure is cut. One closed outline per arm (editorial between those).
+_ARM_RIGHT = {
+    "male": (
+        Point(0.415, 0.130),  # the deltoid caps the shoulder, over the acromion
+        Point(0.490, 0.140),
+        Point(0.548, 0.190),
+        Point(0.565, 0.270),  # deltoid: bideltoid 1.12 L (ANSUR II)
+        Point(0.555, 0.420),
+        Point(0.548, 0.620),
+        Point(0.545, 0.860),  # elbow near the waist (editorial)
+        Point(0.555, 1.100),
+        Point(0.548, 1.300),
+        Point(0.540, 1.470),  # cut, beside the buttock
+        Point(0.395, 1.470),
+        Point(0.400, 1.250),
+        Point(0.398, 1.000),
+        Point(0.402, 0.800),
+        Point(0.420, 0.560),
+        Point(0.448, 0.380),  # the posterior axillary fold
+        Point(0.452, 0.260),
+        Point(0.432, 0.180),
+    ),
+    "female": (
+        Point(0.415, 0.132),
+        Point(0.488, 0.142),
+        Point(0.546, 0.192),
+        Point(0.562, 0.270),  # deltoid: bideltoid 1.12 L (ANSUR II)
+        Point(0.550, 0.420),
+        Point(0.540, 0.620),
+        Point(0.545, 0.860),
+        Point(0.575, 1.100),  # the forearm beside the wider hips (editorial)
+        Point(0.598, 1.300),
+        Point(0.600, 1.470),
+        Point(0.462, 1.470),
+        Point(0.458, 1.250),
+        Point(0.425, 1.000),
+        Point(0.398, 0.800),
+        Point(0.412, 0.560),
+        Point(0.440, 0.380),
+        Point(0.448, 0.260),
+        Point(0.430, 0.180),
+    ),
+}
+
+
+def _trunk(sex: str) -> tuple[Point, ...]:
+    side = catmull_rom(_TRUNK_RIGHT[sex], samples=10)
+    return (*side, *reversed(mirror(side)))
+
+
+_TRUNKS = {sex: _trunk(sex) for sex in SEXES}
+_ARMS = {sex: (catmull_rom(_ARM_RIGHT[sex], samples=8, closed=True),) for sex in SEXES}
+_ARMS = {sex: (arm[0], mirror(arm[0])) for sex, arm in _ARMS.items()}
+
+OUTLINE: tuple[Point, ...] = _TRUNKS["male"]
+"""The male trunk's outline (the default body), a closed smooth polygon (first point not repeated): down the
+patient's right side, across the buttocks to the cleft, up the left side, across the neck. Every stroke line
+and landmark lies inside it; :func:`outline` gives either body."""
 OUTLINE_CITE = Cite(
-    reference="ANSUR II widths (bideltoid 1.12, biacromial 0.91, waist 0.71, hips 0.76 L); "
-    "editorial smoothing between them"
+    reference="ANSUR II widths (bideltoid 1.12, biacromial 0.91, waist 0.71 men / 0.75 women, hips 0.76 men / "
+    "0.89 women, in units of C7-to-crest); editorial smoothing between them"
 )
+ARMS_CITE = Cite((63,), "The patient lies on his stomach with his arms along his body")
+
+
+def outline(sex: object = "male") -> tuple[Point, ...]:
+    """The trunk's outline of the ``"male"`` (:data:`OUTLINE`) or ``"female"`` body."""
+    return _TRUNKS[as_sex(sex)]
+
+
+def arms(sex: object = "male") -> tuple[tuple[Point, ...], tuple[Point, ...]]:
+    """The two arms lying along the body (source line 63), right then left: closed outlines beside the trunk."""
+    return _ARMS[as_sex(sex)]
+
 
 # --- Landmarks --------------------------------------------------------------------------------------------
-_SCAPULA_RIGHT = (
-    Point(0.160, 0.100),  # superior angle at T2 (Netter)
-    Point(0.300, 0.115),
-    Point(0.430, 0.150),  # acromion
-    Point(0.405, 0.210),  # glenoid, under the deltoid
-    Point(0.300, 0.290),
-    Point(0.180, 0.330),  # inferior angle at T6, lying prone (Haneline 2007)
-    Point(0.115, 0.220),  # medial border, about 5 cm (0.11 L) from the midline (Hoppenfeld; Kendall)
-    Point(0.110, 0.160),  # root of the spine at T3 (Netter)
-)
-_SCAPULA_SPINE_RIGHT = (Point(0.110, 0.160), Point(0.280, 0.135), _SCAPULA_RIGHT[2])  # root (T3) to acromion
+# Scapula, control points (right side). Superior angle at T2 and root of the spine at T3 (Netter plate 149;
+# Moore). The inferior angle: T7 is the level taught (Netter; Moore); upright studies find it nearer T8
+# (Haneline 2007); the source's prone, arms-at-the-side position (line 63) lifts it a little from the
+# upright level. We put it at T7, in the lower half of T7's interval toward T8 (y 0.40), so that the bone
+# is about 14 cm tall in the male frame (adult scapula 14–16 cm superior to inferior angle: Gray's).
+_SCAP = {
+    "superior_angle": Point(0.115, 0.095),  # T2
+    "superior_border": Point(0.210, 0.108),
+    "notch": Point(0.290, 0.125),  # suprascapular notch, coracoid below
+    "acromion": Point(0.425, 0.140),  # its tip, inside the biacromial width
+    "acromion_base": Point(0.418, 0.168),
+    "glenoid": Point(0.330, 0.190),  # lateral angle, the shoulder joint under the deltoid
+    "infraglenoid": Point(0.292, 0.218),  # where the lateral border starts
+    "lateral_border": Point(0.232, 0.315),
+    "inferior_angle": Point(0.170, 0.400),  # T7, toward T8 (see above)
+    "medial_lower": Point(0.128, 0.320),
+    "medial_mid": Point(0.110, 0.230),  # about 5 cm (0.11 L) from the midline (Hoppenfeld; Kendall)
+    "root": Point(0.108, 0.160),  # root of the spine at T3 (Netter)
+}
+_SCAPULA_RIGHT = tuple(_SCAP.values())  # a polygon through the cited corners (a spline would overshoot them)
+_SCAPULA_SPINE_RIGHT = (_SCAP["root"], Point(0.200, 0.150), Point(0.320, 0.140), _SCAP["acromion"])
 _RIB11_RIGHT = catmull_rom((Point(0.05, 0.61), Point(0.20, 0.66), Point(0.33, 0.76)), samples=6)
 _RIB12_RIGHT = catmull_rom((Point(0.05, 0.67), Point(0.15, 0.72), Point(0.24, 0.80)), samples=6)
-# Kidneys: T11/T12 to L3, 2.5–9.5 cm from the midline; the right one about 1.25 cm lower.
+# Kidneys: T11/T12 to L3, 2.5–9.5 cm from the midline (Morris's parallelogram); the right one about 1.25 cm
+# lower; the long axes converge superiorly, the upper poles nearer the midline than the lower (Moore,
+# Clinically Oriented Anatomy, Abdomen: kidneys; Gray's Anatomy): a tilt of 15° from the vertical.
+KIDNEY_TILT_DEG = 15.0
 _KIDNEY_X = (cm(2.5) + cm(9.5)) / 2
-_KIDNEY_RX = (cm(9.5) - cm(2.5)) / 2
 _KIDNEY_TOP, _KIDNEY_BOTTOM = (LEVELS["T11"] + LEVELS["T12"]) / 2, LEVELS["L3"]
-_KIDNEY_RY = (_KIDNEY_BOTTOM - _KIDNEY_TOP) / 2
-_KIDNEY_LEFT = ellipse(Point(-_KIDNEY_X, (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2), _KIDNEY_RX, _KIDNEY_RY, n=32, tilt_deg=-8)
+_t = math.radians(KIDNEY_TILT_DEG)
+_KIDNEY_HALF_X, _KIDNEY_HALF_Y = (cm(9.5) - cm(2.5)) / 2, (_KIDNEY_BOTTOM - _KIDNEY_TOP) / 2
+# The semi-axes whose tilted ellipse spans exactly those half-extents (x: rx²cos² + ry²sin², y: rx²sin² + ry²cos²)
+_c2, _s2 = math.cos(_t) ** 2, math.sin(_t) ** 2
+_KIDNEY_RY = math.sqrt((_KIDNEY_HALF_Y**2 * _c2 - _KIDNEY_HALF_X**2 * _s2) / (_c2 * _c2 - _s2 * _s2))
+_KIDNEY_RX = math.sqrt((_KIDNEY_HALF_X**2 - _KIDNEY_RY**2 * _s2) / _c2)
+_KIDNEY_CY = (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2
+# ellipse(): a positive tilt swings the lower pole toward -x; the right kidney's lower pole goes out (+x).
+_KIDNEY_LEFT = ellipse(Point(-_KIDNEY_X, _KIDNEY_CY), _KIDNEY_RX, _KIDNEY_RY, n=32, tilt_deg=KIDNEY_TILT_DEG)
 _KIDNEY_RIGHT = ellipse(
-    Point(_KIDNEY_X, (_KIDNEY_TOP + _KIDNEY_BOTTOM) / 2 + cm(1.25)), _KIDNEY_RX, _KIDNEY_RY, n=32, tilt_deg=8
+    Point(_KIDNEY_X, _KIDNEY_CY + cm(1.25)), _KIDNEY_RX, _KIDNEY_RY, n=32, tilt_deg=-KIDNEY_TILT_DEG
 )
 _CREST_RIGHT = catmull_rom((Point(0.11, 1.20), Point(0.16, 1.06), Point(0.26, 0.995), Point(0.37, 1.02)), samples=6)
 _PSIS_RIGHT = Point(round(cm(5.0), 4), LEVELS["S2"])
@@ -166,6 +312,7 @@ _SACRUM = (
     Point(-0.03, 1.39),
     Point(-0.075, 1.30),
 )
+_CLEFT = (Point(0.0, LEVELS["Co"]), Point(0.0, 1.425))
 
 
 def _pair(key: str, name: str, right: tuple[Point, ...], cite: Cite, closed: bool = False) -> list[Landmark]:
@@ -188,16 +335,41 @@ _marks: list[Landmark] = [
         Cite((32,), "pressure on the spinous processes of the spine must be avoided"),
         closed=True,
     ),
-    *_pair("scapula", "Scapula", _SCAPULA_RIGHT, Cite(reference="Netter plate 149; Haneline 2007"), closed=True),
-    *_pair("scapula_spine", "Spine of the scapula", _SCAPULA_SPINE_RIGHT, NETTER),
-    *_pair("scapula_superior_angle", "Superior angle of the scapula (T2)", (_SCAPULA_RIGHT[0],), NETTER),
-    *_pair("scapula_inferior_angle", "Inferior angle of the scapula (T6 prone)", (_SCAPULA_RIGHT[5],), HANELINE),
+    *_pair(
+        "scapula",
+        "Scapula",
+        _SCAPULA_RIGHT,
+        Cite(
+            reference="Netter, Atlas of Human Anatomy, plate 149 (shoulder, posterior); Moore, Clinically Oriented "
+            "Anatomy, Upper limb: scapula; Haneline 2007"
+        ),
+        closed=True,
+    ),
+    *_pair("scapula_spine", "Spine of the scapula (root at T3 to the acromion)", _SCAPULA_SPINE_RIGHT, NETTER),
+    *_pair("scapula_superior_angle", "Superior angle of the scapula (T2)", (_SCAP["superior_angle"],), NETTER),
+    *_pair(
+        "scapula_inferior_angle",
+        "Inferior angle of the scapula (T7: the level taught; toward T8 as upright studies find, lifted a little "
+        "lying prone with the arms at the sides)",
+        (_SCAP["inferior_angle"],),
+        Cite(
+            reference="Netter plate 149; Moore, Clinically Oriented Anatomy (inferior angle at T7); "
+            "Haneline et al., J Chiropr Med 2007 (nearer T8 upright)"
+        ),
+    ),
     *_pair(
         "scapula_medial_border",
         "Medial border of the scapula",
-        (_SCAPULA_RIGHT[7], _SCAPULA_RIGHT[6], _SCAPULA_RIGHT[5]),
+        (_SCAP["root"], _SCAP["medial_mid"], _SCAP["medial_lower"], _SCAP["inferior_angle"]),
         Cite(reference="Hoppenfeld; Kendall: about 5 cm from the spinous processes"),
     ),
+    *_pair(
+        "scapula_lateral_border",
+        "Lateral border of the scapula (infraglenoid tubercle to the inferior angle)",
+        (_SCAP["infraglenoid"], _SCAP["lateral_border"], _SCAP["inferior_angle"]),
+        Cite(reference="Moore, Clinically Oriented Anatomy, Upper limb: scapula (thick lateral border, steep)"),
+    ),
+    *_pair("acromion", "Acromion", (_SCAP["acromion"],), NETTER),
     *_pair("rib11", "11th rib", _RIB11_RIGHT, Cite(reference="Gray: floating ribs, lowest at L1–L2 laterally")),
     *_pair("rib12", "12th rib", _RIB12_RIGHT, Cite(reference="Gray: the 12th rib meets the spine at T12")),
     Landmark("kidney_right", "Kidney (right)", _KIDNEY_RIGHT, MORRIS, closed=True),
@@ -211,6 +383,7 @@ _marks: list[Landmark] = [
     *_pair("psis", "Posterior superior iliac spine (S2)", (_PSIS_RIGHT,), Cite(reference="Netter; Moore")),
     Landmark("sacrum", "Sacrum", _SACRUM, GRAY, closed=True),
     Landmark("coccyx", "Coccyx", (Point(0.0, LEVELS["Co"]),), GRAY),
+    Landmark("gluteal_cleft", "Cleft between the buttocks", _CLEFT, EDITORIAL_SHAPE),
     Landmark(
         "waist_watershed",
         "Waist lymph watershed (about L2)",

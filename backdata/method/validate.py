@@ -12,6 +12,7 @@ from backdata.core.model import Cite, Mode, Region, Side, Technique, Tension
 from backdata.core.source import quote_problem
 from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
 from backdata.method.classical import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
+from backdata.method.muscles import MUSCLE_ORDER, MUSCLES
 from backdata.method.regions import as_regions
 from backdata.method.techniques import TECHNIQUES
 
@@ -134,6 +135,7 @@ def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
         *((f"rule {r.key}", r.cite) for r in RULES.values()),
         *((f"tension {t.key}", t.cite) for t in SOURCE_TENSIONS),
         *((f"landmark {m.key}", m.cite) for m in LANDMARKS.values()),
+        *((f"muscle {m.key}", m.cite) for m in MUSCLES.values()),
     ]
     for where, cite in cited:
         if problem := quote_problem(cite):
@@ -142,4 +144,18 @@ def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
         for zone in c.zones:
             if len(zone) < 3 or polygon_area(zone) <= 0:
                 problems.append(f"caution {c.key}: a zone is not a polygon")
+    problems += _muscle_problems()
     return problems
+
+
+def _muscle_problems() -> list[str]:
+    """Every muscle a cited polygon inside the (male) trunk's outline, each drawn once."""
+    p = [] if sorted(MUSCLE_ORDER) == sorted(MUSCLES) else ["muscles: the drawing order does not list each once"]
+    for m in MUSCLES.values():
+        if not (m.cite.reference or m.cite.lines) or m.cite.editorial:
+            p.append(f"muscle {m.key}: no reference")
+        for poly in m.outlines:
+            if len(poly) < 3 or polygon_area(poly) <= 0:
+                p.append(f"muscle {m.key}: not a polygon")
+            p += [f"muscle {m.key}: point {q} is outside the back" for q in poly if not contains(OUTLINE, q)]
+    return p

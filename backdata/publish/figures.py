@@ -4,6 +4,7 @@ Files (in ``figures/`` by default), each as SVG and PNG:
 
 * ``overview``: all regions on one back;
 * ``techniques``: the seven stroke styles side by side;
+* ``muscles``: the superficial muscles of the back, named (the male body; ``muscles-female`` the female one);
 * ``{region}-{mode}-{NN}-{step}``: one per region × mode × step, ``NN`` from ``00`` (the lines and their
   directions) to the last step.
 """
@@ -51,6 +52,11 @@ def iter_figures(
         for name, maker in (("overview", draw.draw_overview), ("techniques", draw.draw_technique_sheet)):
             fig = plt.figure()
             maker(fig)
+            for fmt in formats:
+                yield f"{name}.{fmt}", _encode(fig, fmt)
+            plt.close(fig)
+        for name, sex in (("muscles", "male"), ("muscles-female", "female")):
+            fig = draw.muscles_figure(sex=sex)
             for fmt in formats:
                 yield f"{name}.{fmt}", _encode(fig, fmt)
             plt.close(fig)

@@ -103,8 +103,16 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
     return svg
 
 
-def layered_figure(region_: str | Region, *, prefix: str | None = None, style: str = "projector") -> LayeredFigure:
-    """Draw a region once and return it as one SVG with every (mode, step) view as a layer."""
+def layered_figure(
+    region_: str | Region,
+    *,
+    prefix: str | None = None,
+    style: str = "projector",
+    sex: str = "male",
+    muscles: bool = False,
+) -> LayeredFigure:
+    """Draw a region once and return it as one SVG with every (mode, step) view as a layer (on the ``sex`` body,
+    with the superficial muscles when ``muscles``)."""
     import matplotlib.pyplot as plt
 
     from backdata.views import draw
@@ -112,7 +120,7 @@ def layered_figure(region_: str | Region, *, prefix: str | None = None, style: s
     reg = region(region_)
     prefix = prefix or f"bd-{reg.name.replace('_', '-')}"
     with draw.style(style):
-        fig, view = draw.region_figure(reg)
+        fig, view = draw.region_figure(reg, sex=sex, muscles=muscles)
         layers = view.layers()
         for name, arts in layers.items():
             for k, a in enumerate(arts):

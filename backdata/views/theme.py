@@ -19,6 +19,7 @@ from backdata.core.model import Intensity, Region, Technique
 
 __all__ = [
     "ACCENT",
+    "ARM",
     "BADGE",
     "BONE",
     "CAUTION_COLOR",
@@ -30,6 +31,9 @@ __all__ = [
     "HALO",
     "INK",
     "LIGHT_COLORS",
+    "MUSCLE_EDGE",
+    "MUSCLE_TEXT",
+    "MUSCLE_TINTS",
     "MUTED",
     "OKABE_ITO",
     "REGION_COLOR",
@@ -39,6 +43,7 @@ __all__ = [
     "TECHNIQUE_COLOR",
     "WARN",
     "caution_hatches",
+    "muscle_tint",
     "css",
     "mark_edge",
     "theme_problems",
@@ -70,6 +75,25 @@ SPINE_BAND = "#e3ddd6"
 """The band of the spinous processes."""
 BONE = "#ebe4dc"
 """The scapulae and the sacrum."""
+ARM = "#efe7de"
+"""The arms lying along the body: a shade darker than the back, so the trunk's edge reads."""
+MUSCLE_TINTS = MappingProxyType(
+    {
+        "trapezius": "#efd6cf",
+        "latissimus_dorsi": "#d9e1ea",
+        "rhomboids": "#e7dcc4",
+        "levator_scapulae": "#e7dcc4",
+        "erector_spinae": "#e4d9ea",
+        "gluteus_maximus": "#efd6cf",
+        "thoracolumbar_fascia": "#e6e6e1",
+    }
+)
+"""Pale fills of the superficial muscles (key, or a muscle key's prefix such as ``trapezius``): light enough to
+stay under the marks; the names, not the tints, tell them apart (so no colour-vision need)."""
+MUSCLE_EDGE = "#b59a90"
+"""The muscles' borders (thin, dashed between the parts of one muscle)."""
+MUSCLE_TEXT = "#6e4f45"
+"""The muscles' names in the muscles view (7.3:1 on white, where the names stand; 6.5:1 on the skin)."""
 
 # --- Roles on the pages (HTML, CSS, slides, notebook output) ---------------------------------------------------
 
@@ -233,3 +257,11 @@ def theme_problems(regions: Iterable[Region]) -> list[str]:
                     f"{len(CAUTION_HATCHES)} for {len(spatial)} spatial cautions)"
                 )
     return problems
+
+
+def muscle_tint(key: str) -> str:
+    """The fill of a muscle: its own tint, or its family's (``trapezius_upper`` → ``trapezius``)."""
+    for name in (key, key.split("_")[0]):
+        if name in MUSCLE_TINTS:
+            return MUSCLE_TINTS[name]
+    raise KeyError(f"no tint for the muscle {key!r}")

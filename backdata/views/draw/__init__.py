@@ -14,9 +14,10 @@ The modules: :mod:`~backdata.views.draw.base` (styles, checks, one line's marks)
 :mod:`~backdata.views.draw.legend` (legend handlers).
 """
 
-from backdata.views.draw.back import draw_back
+from backdata.views.draw.back import draw_back, muscles_figure
 from backdata.views.draw.base import KEY_LEVELS, NODE_LABEL, XLIM, YLIM, style
 from backdata.views.draw.charts import TIMELINE_COLUMNS, draw_overview, draw_steps, draw_technique_sheet, draw_timeline
+from backdata.views.draw.muscles import draw_muscles
 from backdata.views.draw.plates import RegionView, draw_region, region_figure, step_caption, view_box
 from backdata.views.theme import (
     BADGE,
@@ -49,11 +50,13 @@ __all__ = [
     "YLIM",
     "RegionView",
     "draw_back",
+    "draw_muscles",
     "draw_overview",
     "draw_region",
     "draw_steps",
     "draw_technique_sheet",
     "draw_timeline",
+    "muscles_figure",
     "region_figure",
     "step_caption",
     "style",

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 
 from backdata.core.errors import as_bool
@@ -32,9 +33,10 @@ from backdata.views.draw.base import (
     _xy,
     _xy_pairs,
 )
-from backdata.views.theme import BONE, INK, MUTED, SKIN, SPINE_BAND
+from backdata.views.draw.muscles import draw_muscles
+from backdata.views.theme import ARM, BONE, INK, MUTED, SKIN, SPINE_BAND
 
-__all__ = ["draw_back"]
+__all__ = ["draw_back", "muscles_figure"]
 
 
 @_closes_on_error
@@ -45,15 +47,20 @@ def draw_back(
     nodes: Sequence[Target] = (),
     orientation: bool = True,
     box: tuple[float, float, float, float] | None = None,
+    sex: str = "male",
+    muscles: bool = False,
 ) -> dict[str, list[Artist]]:
-    """The back with its landmarks: outline, spine with level ticks and ``levels`` labelled, scapulae, ribs
-    11–12, kidneys, iliac crests, PSIS, sacrum, the waist watershed and the ``nodes`` targets.
+    """The back with its landmarks: the body (``sex``: ``"male"`` or ``"female"``, the trunk and the arms lying
+    along it), spine with level ticks and ``levels`` labelled, scapulae, ribs 11–12, kidneys, iliac crests,
+    PSIS, sacrum, the cleft of the buttocks, the waist watershed and the ``nodes`` targets; with ``muscles``
+    the superficial muscles, lightly, under everything else.
 
-    Returns the artists by group (``"outline"``, ``"spine"``, ``"levels"``, ``"scapulae"``, ``"ribs"``,
-    ``"kidneys"``, ``"pelvis"``, ``"watershed"``, ``"nodes"``, ``"orientation"``).
+    Returns the artists by group (``"outline"``, ``"arms"``, ``"muscles"``, ``"spine"``, ``"levels"``,
+    ``"scapulae"``, ``"ribs"``, ``"kidneys"``, ``"pelvis"``, ``"watershed"``, ``"nodes"``, ``"orientation"``).
     """
     ax, levels, nodes = _as_ax(ax), _as_levels(levels), _as_nodes(nodes)
     orientation, box = as_bool("orientation", orientation), _as_box(box)
+    sex, muscles = anatomy.as_sex(sex), as_bool("muscles", muscles)
     ax = ax or plt.gca()
     _prepare(ax, box)
     lm = anatomy.LANDMARKS
@@ -61,6 +68,8 @@ def draw_back(
         k: []
         for k in (
             "outline",
+            "arms",
+            "muscles",
             "spine",
             "levels",
             "scapulae",
@@ -72,11 +81,17 @@ def draw_back(
             "orientation",
         )
     }
+    for arm in anatomy.arms(sex):  # over the trunk's edge: the deltoid caps the shoulder
+        out["arms"].append(
+            ax.add_patch(Polygon(_xy_pairs(arm), closed=True, facecolor=ARM, edgecolor=INK, lw=_lw(0.6), zorder=1.02))
+        )
     out["outline"].append(
         ax.add_patch(
-            Polygon(_xy_pairs(anatomy.OUTLINE), closed=True, facecolor=SKIN, edgecolor=INK, lw=_lw(0.7), zorder=1)
+            Polygon(_xy_pairs(anatomy.outline(sex)), closed=True, facecolor=SKIN, edgecolor=INK, lw=_lw(0.7), zorder=1)
         )
     )
+    if muscles:
+        out["muscles"] = [a for group in draw_muscles(ax).values() for a in group]
     band = lm["spinous_band"].points
     out["spine"].append(
         ax.add_patch(Polygon(_xy_pairs(band), closed=True, facecolor=SPINE_BAND, edgecolor="none", zorder=1.2))
@@ -156,6 +171,8 @@ def draw_back(
             )
         )
     )
+    xs, ys = _xy(lm["gluteal_cleft"].points)
+    out["pelvis"].append(ax.plot(xs, ys, color=INK, lw=_lw(0.5), zorder=1.45)[0])
     xs, ys = _xy(lm["waist_watershed"].points)
     out["watershed"].append(ax.plot(xs, ys, color=MUTED, lw=_lw(0.3), ls=(0, (6, 2, 1, 2)), zorder=1.3)[0])
     for target in nodes:
@@ -194,8 +211,22 @@ def draw_back(
     elif orientation:
         out["orientation"] += [
             ax.text(0, -0.325, "HEAD ▲", ha="center", va="bottom", fontsize=_fs(0.72), color=MUTED),
-            ax.text(0, 1.45, "FEET ▼", ha="center", va="top", fontsize=_fs(0.72), color=MUTED),
+            ax.text(0, 1.515, "FEET ▼", ha="center", va="bottom", fontsize=_fs(0.72), color=MUTED),
             ax.text(-0.42, -0.2, "patient's\nLEFT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
             ax.text(0.42, -0.2, "patient's\nRIGHT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
         ]
     return out
+
+
+@_closes_on_error
+def muscles_figure(*, sex: str = "male") -> Figure:
+    """The "muscles" view: the back (``sex``: ``"male"`` or ``"female"``) with its superficial muscles, each named
+    in a column at the right. Use inside :func:`~backdata.views.draw.style`."""
+    sex = anatomy.as_sex(sex)
+    fig = plt.figure()
+    ax = fig.add_axes((0.0, 0.0, 1.0, 0.9))
+    draw_back(ax, sex=sex, levels=KEY_LEVELS)
+    draw_muscles(ax, labels=True)
+    ax.set_xlim(-0.98, 1.6)
+    fig.suptitle(f"Superficial muscles of the back ({sex} body)", x=0.02, ha="left", fontweight="bold")
+    return fig

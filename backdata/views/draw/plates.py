@@ -229,6 +229,8 @@ def draw_region(
     title: bool = True,
     crop: bool = False,
     orientation: bool = True,
+    sex: str = "male",
+    muscles: bool = False,
 ) -> RegionView:
     """Draw a region on the back: zone shaded, lines numbered, every step's marks (one visible), cautions
     hatched, orientation marks, legend and the step sequence. Returns a :class:`RegionView`."""
@@ -236,6 +238,7 @@ def draw_region(
     step, ax = as_step(reg, step), _as_ax(ax)
     legend, sequence, title = as_bool("legend", legend), as_bool("sequence", sequence), as_bool("title", title)
     crop, orientation = as_bool("crop", crop), as_bool("orientation", orientation)
+    sex, muscles = anatomy.as_sex(sex), as_bool("muscles", muscles)
     ax = ax or plt.gca()
     targets = sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
     levels = _levels_for(reg)
@@ -244,7 +247,7 @@ def draw_region(
         levels = [n for n in anatomy.LEVELS if n != "Co"]
     elif crop:  # small multiples: no level labels (they would sit under the line numbers)
         levels = []
-    back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation)
+    back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation, sex=sex, muscles=muscles)
     color = REGION_COLOR[reg.name]
     zone = [
         ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none", zorder=1.6))
@@ -442,13 +445,14 @@ def _caution_steps(reg: Region) -> dict[str, set[int]]:
 
 @_closes_on_error
 def region_figure(
-    region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0
+    region_: str | Region, *, mode: str | Mode = Mode.hygienic, step: int = 0, sex: str = "male", muscles: bool = False
 ) -> tuple[Figure, RegionView]:
     """A whole plate for one region: a figure in the current style with the back on the left and the
-    sequence and legend on the right. Use inside :func:`style`."""
+    sequence and legend on the right; the body is ``sex`` (``"male"`` or ``"female"``), with the superficial
+    muscles drawn lightly under the lines when ``muscles``. Use inside :func:`style`."""
     reg, mode = region(region_), as_mode(mode)
-    step = as_step(reg, step)
+    step, sex, muscles = as_step(reg, step), anatomy.as_sex(sex), as_bool("muscles", muscles)
     fig = plt.figure()
     ax = fig.add_axes((0.0, 0.01, 0.55, 0.86))
-    view = draw_region(reg, mode=mode, step=step, ax=ax)
+    view = draw_region(reg, mode=mode, step=step, ax=ax, sex=sex, muscles=muscles)
     return fig, view
