@@ -41,7 +41,7 @@ from backdata.views.draw.base import (
     _xy_pairs,
 )
 from backdata.views.draw.plates import RegionView, draw_region
-from backdata.views.strokes import line_marks
+from backdata.views.strokes import line_marks, marks
 from backdata.views.tables import CLOSING_NAME, step_minutes
 from backdata.views.text import TIMELINE_AXIS, TIMELINE_REGION_TOTAL, TIMELINE_SOURCE_TIMES, TIMELINE_TOTALS
 from backdata.views.theme import INK, MUTED, REGION_COLOR, REGION_HATCH, TECHNIQUE_COLOR
@@ -99,8 +99,8 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
                         )
                     )
                 )
-            for ln in reg.lines:
-                arts += _draw_marks(ax, line_marks(ln, ln.points, Technique.stroking), INK, zorder=4)
+            for m in marks(reg, step=0):  # the lines view's geometry, as on the plates (bd.marks)
+                arts += _draw_marks(ax, m, INK, zorder=4)
             if name != "preliminary":
                 x, y = _label_spot(reg)
                 arts.append(
