@@ -61,7 +61,7 @@ def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
         f"<style>.bd-plan-table td,.bd-plan-table th{{padding:2px 8px;border-bottom:1px solid {theme.RULE};"
         f"text-align:left;vertical-align:top}}.bd-plan-table tr.bd-current{{background:{theme.HIGHLIGHT};"
-        "font-weight:bold}</style>"
+        f"color:{theme.INK};font-weight:bold}}</style>"
     )
 
 

@@ -82,7 +82,7 @@ def notice():
     items = "".join(f"<li>{escape(c)}</li>" for c in CONTRAINDICATIONS)
     return HTML(
         f'<div class="bd-notice" role="note" style="border-left:4px solid {theme.WARN};padding:.5em 1em;'
-        f'background:{theme.NOTICE_BACKGROUND}"><strong>Notice.</strong> {escape(NOTICE)}<br>'
+        f'background:{theme.NOTICE_BACKGROUND};color:{theme.INK}"><strong>Notice.</strong> {escape(NOTICE)}<br>'
         "Contraindications include: "
         f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(CONTRAINDICATIONS_REFERENCE)} '
         f"{escape(SOURCE_CLAIMS_NOTE)}</small></div>"
@@ -208,7 +208,7 @@ def plan_table(name: str | Region, mode: str | Mode = Mode.hygienic):
         .format_index(escape="html", axis=1)
         .apply(
             lambda row: [
-                f"font-style: italic; color: {theme.TEXT_EDITORIAL}" if df.loc[row.name, "editorial"] else ""
+                f"font-style: italic; opacity: {theme.EDITORIAL_OPACITY}" if df.loc[row.name, "editorial"] else ""
                 for _ in row
             ],
             axis=1,

@@ -120,8 +120,8 @@ def quiz_css() -> str:
         ".bd-quiz label{cursor:pointer}"
         f".bd-quiz input:focus-visible+label{{outline:2px solid {theme.ACCENT};outline-offset:2px}}"
         ".bd-quiz .bd-fb{display:none;margin:.4em 0 0;padding:.4em .6em;border-radius:4px}"
-        f".bd-quiz .bd-ok{{background:{theme.OK_BACKGROUND};border-left:4px solid {theme.OK}}}"
-        f".bd-quiz .bd-no{{background:{theme.WRONG_BACKGROUND};border-left:4px solid {theme.WARN}}}"
+        f".bd-quiz .bd-ok{{background:{theme.OK_BACKGROUND};color:{theme.INK};border-left:4px solid {theme.OK}}}"
+        f".bd-quiz .bd-no{{background:{theme.WRONG_BACKGROUND};color:{theme.INK};border-left:4px solid {theme.WARN}}}"
         ".bd-quiz .bd-answer{margin:.4em 0 0;font-style:italic}"
         "@media print{.bd-quiz .bd-fb{display:none!important}}"
     )

@@ -134,7 +134,7 @@ def _view_block(state: ViewState, page: Page) -> str:
         for i in range(1, len(reg.steps) + 1):
             css.append(
                 f'#{vid}:has(#{vid}-{n}-s{i}:checked) .bd-r-{n} tr[data-step="{i}"]'
-                f"{{background:{theme.HIGHLIGHT};font-weight:bold}}"
+                f"{{background:{theme.HIGHLIGHT};color:{theme.INK};font-weight:bold}}"
             )
         parts.append(
             f'<div class="bd-cautions"><strong>Cautions</strong><ul>{caution_items(reg.cautions)}</ul></div></div>'

@@ -39,17 +39,17 @@ PAGE_CSS = theme.css("""
 body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:var(--ink);margin:0;line-height:1.45;background:$page}
 main{max-width:1040px;margin:0 auto;padding:1em 1.2em 3em}
 h1{font-size:1.8em;margin:.4em 0}h2{font-size:1.35em;margin:1.4em 0 .4em;border-bottom:2px solid $rule}
-a{color:$link}code{background:$code_background;padding:0 .2em}
+a{color:$link}code{background:$code_background;color:var(--ink);padding:0 .2em}
 table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
 th,td{border-bottom:1px solid $rule;padding:3px 8px;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
-.bd-notice{border-left:4px solid var(--warn);background:$notice_background;padding:.5em 1em;margin:1em 0}
+.bd-notice{border-left:4px solid var(--warn);background:$notice_background;color:var(--ink);padding:.5em 1em;margin:1em 0}
 .bd-out{margin:.6em 0;overflow-x:auto}
 .bd-view{border:1px solid $frame;border-radius:8px;padding:.6em .8em;margin:1em 0}
 .bd-view fieldset{border:0;margin:0 0 .3em;padding:0;display:flex;flex-wrap:wrap;gap:.3em;align-items:center}
 .bd-view legend{font-weight:bold;float:left;margin-right:.6em;padding:.25em 0}
 .bd-view input[type=radio]{position:absolute;opacity:0;width:1px;height:1px}
-.bd-view label{border:1px solid $control_border;border-radius:4px;padding:.2em .6em;cursor:pointer;background:$control_background}
+.bd-view label{border:1px solid $control_border;border-radius:4px;padding:.2em .6em;cursor:pointer;background:$control_background;color:var(--ink)}
 .bd-view input:checked+label{background:var(--accent);color:$page;border-color:var(--accent)}
 .bd-view input:focus-visible+label{outline:3px solid $focus;outline-offset:1px}
 .bd-r,.bd-mode-table,.bd-alt-view{display:none}

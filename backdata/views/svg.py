@@ -20,6 +20,7 @@ from backdata.core.model import Mode, Region
 from backdata.method.regions import as_mode, region
 from backdata.views.describe import alt_text
 from backdata.views.layers import TOP, css_hide, layer_class, layer_gid, parse_gid
+from backdata.views.theme import INK, PAGE
 
 __all__ = ["SVG_METADATA", "LayeredFigure", "Sprite", "clean_svg", "layered_figure", "sprite"]
 
@@ -95,7 +96,7 @@ def clean_svg(svg: str, prefix: str, *, label: str = "") -> str:
         tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
         extra = (
             f' id="{prefix}" role="img" preserveAspectRatio="xMidYMid meet"'
-            ' style="width:100%;height:auto;display:block"'
+            f' style="width:100%;height:auto;display:block;background:{PAGE};color:{INK}"'
         )
         if label:
             extra += f' aria-label="{escape(label, quote=True)}"'
@@ -174,7 +175,7 @@ class Sprite:
             uses += [f'<use{cls} href="#{gid}"/>' for gid in self.groups.get(n, ())]
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box or self.view_box}" role="img" '
-            f'aria-label="{escape(label, quote=True)}" style="width:100%;height:auto;display:block">'
+            f'aria-label="{escape(label, quote=True)}" style="width:100%;height:auto;display:block;background:{PAGE};color:{INK}">'
             + "".join(uses)
             + "</svg>"
         )

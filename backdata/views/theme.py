@@ -101,8 +101,9 @@ PAGE = "#fff"
 """The page's background (and text on an accent background)."""
 TEXT_MUTED = "#595959"
 """Footers and counters: muted text that still has 7:1 on white."""
-TEXT_EDITORIAL = "#555"
-"""Editorial rows of a notebook's plan table (with italics)."""
+EDITORIAL_OPACITY = ".8"
+"""Editorial rows of a notebook's plan table (with italics): dimmed, not recoloured, so that they read on a
+light and on a dark notebook theme alike (a fixed grey would vanish on JupyterLab's dark theme)."""
 ACCENT = OKABE_ITO["blue"]
 """The chosen button, the speaker notes' rule, a quiz's focus ring."""
 WARN = OKABE_ITO["vermillion"]
