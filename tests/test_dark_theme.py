@@ -23,7 +23,7 @@ from backdata.interact.quiz import quiz_css, quiz_html
 from backdata.publish.page import PAGE_CSS
 from backdata.views import theme
 from backdata.views.svg import layered_figure
-from browser import ARTIFACTS, chromium_page  # noqa: F401  (pytest fixture)
+from browser import ARTIFACTS, chromium_page, sandbox  # noqa: F401  (pytest fixtures)
 
 DARK_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>backdata in the dark</title>
 <style>
@@ -151,3 +151,40 @@ def test_dark_page_is_dark():
     """The harness itself: the page's text and background are the dark theme's."""
     html = DARK_PAGE.format(outputs=escape("x"))
     assert "#111111" in html and "rgba(255,255,255,.87)" in html
+
+
+# --- In JupyterLab itself, on its dark theme ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dark_lab(sandbox):  # noqa: F811
+    """JupyterLab on the sandbox with the user setting ``theme: JupyterLab Dark``."""
+    import json
+
+    from bench.lab import start_lab
+
+    themes = sandbox.path / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+    themes.mkdir(parents=True, exist_ok=True)
+    (themes / "themes.jupyterlab-settings").write_text(json.dumps({"theme": "JupyterLab Dark"}), encoding="utf-8")
+    server = start_lab(sandbox)
+    yield server
+    server.stop()
+
+
+def test_explorer_reads_in_jupyterlab_dark(dark_lab, chromium_page):  # noqa: F811
+    """The explorer notebook run in JupyterLab with its dark theme: axe's colour-contrast rule passes on the outputs
+    (the other rules judge ipywidgets' own controls: its slider handle has no accessible name, which no theme
+    changes); a screenshot is kept in test-artifacts/ to look at."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browser import lab_open_notebook, lab_run_all, save_screenshot, wait_for_explorer
+
+    page = chromium_page
+    lab_open_notebook(page, dark_lab, "08-explorer.ipynb")
+    assert page.evaluate("() => document.body.dataset.jpThemeLight") == "false", "the dark theme is on"
+    lab_run_all(page)
+    wait_for_explorer(page)
+    save_screenshot(page, "lab-explorer-dark.png")
+    results = Axe().run(page, context={"include": [[".jp-OutputArea-output"]]}, options={"runOnly": ["color-contrast"]})
+    bad = results.response["violations"]
+    assert not bad, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in bad]
