@@ -420,8 +420,9 @@ def test_preliminary_transverse_lines_run_outward(on_line):
 
 def test_lower_thoracic_lines_between_t7_and_t12_outward_along_the_ribs(on_line):
     """Source line 39: T7 to T12; anatomy.md: outward along the ribs (intercostal spaces) toward the armpit. The
-    ribs run down and out from the spine (Gray), so the lines do too: each within 20° of the drawn rib at its
-    level (rib 11 for the lines that start above T11, rib 12 below), ending nearer the armpit than they start."""
+    ribs run down and out from the spine (Gray), so the lines do too over the rib part (all but the last segment,
+    which turns up the side of the chest): each within 20° of the drawn rib at its level (rib 11 for the lines
+    that start above T11, rib 12 below), ending nearer the armpit than they start."""
     on_line(39, "from the seventh to the twelfth thoracic vertebrae")
     for ln in REGIONS["lower_thoracic"].lines:
         assert ln.target is Target.axillary
@@ -430,12 +431,26 @@ def test_lower_thoracic_lines_between_t7_and_t12_outward_along_the_ribs(on_line)
         rib = LANDMARKS[f"rib{11 if ln.start.y < LEVELS['T11'] + 0.01 else 12}_{ln.side.value}"].points
         angle = {
             k: math.degrees(math.atan2(pts[-1].y - pts[0].y, abs(pts[-1].x - pts[0].x)))
-            for k, pts in (("line", ln.points), ("rib", rib))
+            for k, pts in (("line", ln.points[:-1]), ("rib", rib))
         }
         assert angle["line"] > 0, "down and out, as the ribs run"
         assert abs(angle["line"] - angle["rib"]) <= 20, (ln.label, angle)
         node = NODE_TARGETS[(Target.axillary, ln.side)]
         assert ln.end.distance(node) < ln.start.distance(node)
+
+
+def test_lower_thoracic_lines_turn_up_the_side_of_the_chest_to_the_axilla():
+    """From the side of the chest the lymph rises to the axillary nodes (Gray's Anatomy, the lymphatics of the
+    trunk's back: to the axillary glands): each line's last segment runs up and out, within 45° of the straight
+    way from its start to the axillary node of its side, and its arrow points there."""
+    for ln in REGIONS["lower_thoracic"].lines:
+        a, b = ln.points[-2], ln.points[-1]
+        node = NODE_TARGETS[(Target.axillary, ln.side)]
+        assert b.y < a.y and abs(b.x) > abs(a.x), "up and out"
+        seg = math.atan2(b.y - a.y, b.x - a.x)
+        way = math.atan2(node.y - a.y, node.x - a.x)
+        turn = abs(math.degrees((seg - way + math.pi) % (2 * math.pi) - math.pi))
+        assert turn < 45, (ln.number, ln.side, turn)
 
 
 def test_collar_lines_start_at_the_neck_or_upper_thoracic_spine(on_line):

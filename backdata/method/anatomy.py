@@ -268,11 +268,14 @@ def arms(sex: object = "male") -> tuple[tuple[Point, ...], tuple[Point, ...]]:
 # is about 14 cm tall in the male frame (adult scapula 14–16 cm superior to inferior angle: Gray's).
 _SCAP = {
     "superior_angle": Point(0.115, 0.095),  # T2
-    "superior_border": Point(0.210, 0.108),
-    "notch": Point(0.290, 0.125),  # suprascapular notch, coracoid below
-    "acromion": Point(0.425, 0.140),  # its tip, inside the biacromial width
-    "acromion_base": Point(0.418, 0.168),
-    "glenoid": Point(0.330, 0.190),  # lateral angle, the shoulder joint under the deltoid
+    "superior_border": Point(0.195, 0.110),
+    "notch": Point(0.258, 0.125),  # suprascapular notch, the coracoid in front of it
+    "acromion_medial": Point(0.335, 0.112),  # the acromion's medial edge, by the clavicle (editorial)
+    "acromion_top": Point(0.392, 0.108),  # its flat upper surface (editorial)
+    "acromion": Point(0.410, 0.124),  # its tip at the shoulder, inside the biacromial width, under the deltoid's origin
+    "acromial_angle": Point(0.400, 0.146),  # the posterolateral corner, where the spine's crest turns forward
+    "spinoglenoid": Point(0.346, 0.163),  # under the spine's lateral end, above the neck of the glenoid
+    "glenoid": Point(0.350, 0.192),  # lateral angle, the shoulder joint under the deltoid
     "infraglenoid": Point(0.292, 0.218),  # where the lateral border starts
     "lateral_border": Point(0.232, 0.315),
     "inferior_angle": Point(0.170, 0.400),  # T7, toward T8 (see above)
@@ -281,7 +284,9 @@ _SCAP = {
     "root": Point(0.108, 0.160),  # root of the spine at T3 (Netter)
 }
 _SCAPULA_RIGHT = tuple(_SCAP.values())  # a polygon through the cited corners (a spline would overshoot them)
-_SCAPULA_SPINE_RIGHT = (_SCAP["root"], Point(0.200, 0.150), Point(0.320, 0.140), _SCAP["acromion"])
+# The spine of the scapula rises laterally from its root to the acromion (Netter plate 149): its crest runs
+# through the middle of the bone's upper part and ends at the acromion's tip, at the shoulder.
+_SCAPULA_SPINE_RIGHT = (_SCAP["root"], Point(0.200, 0.148), Point(0.300, 0.134), Point(0.362, 0.128), _SCAP["acromion"])
 _RIB11_RIGHT = catmull_rom((Point(0.05, 0.61), Point(0.20, 0.66), Point(0.33, 0.76)), samples=6)
 _RIB12_RIGHT = catmull_rom((Point(0.05, 0.67), Point(0.15, 0.72), Point(0.24, 0.80)), samples=6)
 # Kidneys: T11/T12 to L3, 2.5–9.5 cm from the midline (Morris's parallelogram); the right one about 1.25 cm

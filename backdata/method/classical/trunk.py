@@ -136,8 +136,9 @@ PRELIMINARY = Region(
 _AXILLA_RIBS = Cite(
     reference="anatomy.md: lower thoracic lines run from the spine outward along the ribs (intercostal spaces) "
     "toward the armpit; Gray's Anatomy (1918), the ribs: from the spine a rib runs outward and downward, so the "
-    "lines follow the drawn ribs 11–12 and the spaces above them down and out to the side of the chest, from "
-    "where the lymph rises to the axillary nodes"
+    "lines follow the drawn ribs 11–12 and the spaces above them down and out to the side of the chest, then "
+    "turn up along it toward the armpit: from the side of the chest the lymph rises to the axillary nodes (Gray's "
+    "Anatomy, the lymphatics of the trunk's back)"
 )
 LOWER_THORACIC = Region(
     name="lower_thoracic",
@@ -150,7 +151,7 @@ LOWER_THORACIC = Region(
     lines=(
         *both(
             1,
-            pts((0.06, 0.40), (0.20, 0.455), (0.36, 0.49)),
+            pts((0.06, 0.40), (0.20, 0.455), (0.34, 0.485), (0.395, 0.42)),
             StrokeKind.transverse,
             Intensity.moderate,
             Target.axillary,
@@ -159,7 +160,7 @@ LOWER_THORACIC = Region(
         ),
         *both(
             2,
-            pts((0.06, 0.49), (0.20, 0.545), (0.35, 0.58)),
+            pts((0.06, 0.49), (0.20, 0.545), (0.33, 0.575), (0.38, 0.51)),
             StrokeKind.transverse,
             Intensity.moderate,
             Target.axillary,
@@ -168,7 +169,7 @@ LOWER_THORACIC = Region(
         ),
         *both(
             3,
-            pts((0.06, 0.565), (0.20, 0.62), (0.33, 0.655)),
+            pts((0.06, 0.565), (0.20, 0.62), (0.31, 0.65), (0.36, 0.59)),
             StrokeKind.transverse,
             Intensity.dosed,
             Target.axillary,
@@ -177,7 +178,7 @@ LOWER_THORACIC = Region(
         ),
         *both(
             4,
-            pts((0.06, 0.63), (0.18, 0.675), (0.29, 0.70)),
+            pts((0.06, 0.63), (0.18, 0.675), (0.27, 0.70), (0.325, 0.645)),
             StrokeKind.transverse,
             Intensity.dosed,
             Target.axillary,
@@ -224,7 +225,8 @@ LOWER_THORACIC = Region(
     ),
     purpose="Above the waist watershed (about L2) the skin drains to the armpits: the lines start beside the "
     "spine, T7 to T12, and run outward along the ribs (the intercostal spaces), which slope down and out from "
-    "the spine, to the side of the chest; from there the lymph rises to the axilla. The lowest lines pass over "
+    "the spine, to the side of the chest, then turn up along it toward the armpit, as the lymph rises there to the "
+    "axillary nodes. The lowest lines pass over "
     "ribs 11–12 and the kidneys' upper poles: work there gently.",
     purpose_cite=_AXILLA_RIBS,
     summary="T7–T12, 4–5 min (therapeutic up to 15): stroking, squeezing, rubbing, kneading, striking and "

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from backdata.core.geometry import ellipse, mirror
 from backdata.core.model import Cite, Intensity, Mode, Point, Position, Region, Step, StrokeKind, Target, Technique
-from backdata.method.anatomy import LEVELS
+from backdata.method.anatomy import LANDMARKS, LEVELS, SPINOUS_BAND_HALF_WIDTH, cm
 from backdata.method.classical._helpers import EDITORIAL_INTENSITY, EDITORIAL_LAYOUT, band, both, mins, pts
 from backdata.method.classical.cautions import CAUTIONS
 
@@ -120,20 +122,85 @@ COLLAR = Region(
     "light stroking.",
 )
 
+# --- Under the shoulder blade: the zone and lines follow the scapula's landmarks (anatomy.py) -------------------
+_MEDIAL = LANDMARKS["scapula_medial_border_right"].points  # root of the spine (T3) down to the inferior angle
+_ANGLE = LANDMARKS["scapula_inferior_angle_right"].points[0]  # T7, toward T8
+_TOP = LANDMARKS["scapula_superior_angle_right"].points[0]  # T2
+_LATERAL = LANDMARKS["scapula_lateral_border_right"].points  # infraglenoid tubercle down to the inferior angle
+UNDER_BORDER = cm(1.0)
+"""How far medial to the medial border the circling fingertips are drawn: the lifted blade lets them in under it."""
+AT_ANGLE = cm(1.4)
+"""How far outside the bone the rubbing at the inferior angle is drawn (thumb and fingers spread over it, line 69)."""
+
+
+def _medial_x(y: float) -> float:
+    """x of the scapula's medial border (right side) at height ``y``, between the root of the spine and the angle."""
+    for a, b in zip(_MEDIAL, _MEDIAL[1:]):
+        if a.y <= y <= b.y:
+            return a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y)
+    raise ValueError(f"y={y} is off the medial border")
+
+
+def _unit(to: Point) -> tuple[float, float]:
+    """The unit vector from the inferior angle toward ``to``."""
+    d = _ANGLE.distance(to)
+    return (to.x - _ANGLE.x) / d, (to.y - _ANGLE.y) / d
+
+
+# Line 1: circles under the lifted medial border, from T6 up to T3, a finger's breadth medial to the border.
+_CIRCLES = pts(
+    *(
+        (round(_medial_x(y) - UNDER_BORDER, 4), y)
+        for y in (LEVELS["T6"], LEVELS["T5"], LEVELS["T4"], LEVELS["T3"] + 0.01)
+    )
+)
+# Line 2: rubbing around the inferior angle, AT_ANGLE outside the bone: up the medial border 2 cm, round under
+# the angle, up the lateral border 1.5 cm (the offset of the angle's two borders, rounded at the angle).
+_UM, _UL = _unit(_MEDIAL[-2]), _unit(_LATERAL[-2])
+_NM, _NL = (_UM[1], -_UM[0]), (-_UL[1], _UL[0])  # outward normals: medial-down, lateral-down
+_A0, _A1 = math.atan2(_NM[1], _NM[0]), math.atan2(_NL[1], _NL[0])  # the arc swings under the angle
+
+
+def _at(dx: float, dy: float) -> tuple[float, float]:
+    return round(_ANGLE.x + dx, 4), round(_ANGLE.y + dy, 4)
+
+
+_AROUND_ANGLE = pts(
+    _at(cm(2.0) * _UM[0] + AT_ANGLE * _NM[0], cm(2.0) * _UM[1] + AT_ANGLE * _NM[1]),
+    *(
+        _at(AT_ANGLE * math.cos(_A0 + (_A1 - _A0) * k / 8), AT_ANGLE * math.sin(_A0 + (_A1 - _A0) * k / 8))
+        for k in range(9)
+    ),
+    _at(cm(1.5) * _UL[0] + AT_ANGLE * _NL[0], cm(1.5) * _UL[1] + AT_ANGLE * _NL[1]),
+)
+# The zone: the blade's working area, from above the superior angle to below the inferior angle, from the edge of
+# the spinous band out to the lateral border.
+_ZONE_TOP, _ZONE_BOTTOM = _TOP.y - 0.035, _ANGLE.y + cm(2.5)
+_ZONE_LEFT, _ZONE_RIGHT = SPINOUS_BAND_HALF_WIDTH + 0.005, max(p.x for p in _LATERAL) + 0.01
+_ZONE = ellipse(
+    Point((_ZONE_LEFT + _ZONE_RIGHT) / 2, (_ZONE_TOP + _ZONE_BOTTOM) / 2),
+    (_ZONE_RIGHT - _ZONE_LEFT) / 2,
+    (_ZONE_BOTTOM - _ZONE_TOP) / 2,
+    n=36,
+)
+_SCAPULA_LEVELS = Cite(
+    reference="Netter, Atlas of Human Anatomy, plate 149; Moore, Clinically Oriented Anatomy, Upper limb: the "
+    "scapula spans T2 (superior angle) to T7 (inferior angle; nearer T8 upright, Haneline 2007, a little higher "
+    "prone with the arms at the sides)"
+)
+
 SCAPULA = Region(
     name="scapula",
     title="Under the shoulder blade",
     extent=("T2", "T7"),
-    extent_cite=Cite(
-        reference="anatomy.md: the scapula spans T2 (superior angle) to T7 (inferior angle, standing; about T6 prone)"
-    ),
+    extent_cite=_SCAPULA_LEVELS,
     positions=(Position.prone,),
     position_cite=Cite((63,), "The patient lies on his stomach with his arms along his body"),
-    zones=(ellipse(Point(0.17, 0.26), 0.125, 0.145, n=36), mirror(ellipse(Point(0.17, 0.26), 0.125, 0.145, n=36))),
+    zones=(_ZONE, mirror(_ZONE)),
     lines=(
         *both(
             1,
-            pts((0.15, 0.33), (0.115, 0.25), (0.10, 0.17)),
+            _CIRCLES,
             StrokeKind.circular,
             Intensity.moderate,
             Target.local,
@@ -142,7 +209,7 @@ SCAPULA = Region(
         ),
         *both(
             2,
-            pts((0.10, 0.30), (0.13, 0.355), (0.19, 0.37), (0.25, 0.33)),
+            _AROUND_ANGLE,
             StrokeKind.circular,
             Intensity.moderate,
             Target.local,
