@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -34,17 +35,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().lower()
 
 
-def quote_problem(cite: Cite) -> str | None:
-    """Why ``cite`` does not hold (a line that does not exist, a quote not found on its lines), or ``None``."""
+def quote_problem(cite: Cite, lines: Sequence[str] | None = None) -> str | None:
+    """Why ``cite`` does not hold (a line that does not exist, a quote not found on its lines), or ``None``.
+
+    ``lines`` are the lines of the text the cite quotes (``lines[0]`` is line 1): an instructor's own text, read
+    by :mod:`backdata.method.files`; ``None`` is the shipped source text."""
+    text_lines = source_lines() if lines is None else tuple(lines)
     if not cite.lines:
         return None if cite.reference else "cites neither a source line nor a reference"
-    n = len(source_lines())
+    n = len(text_lines)
     bad = [ln for ln in cite.lines if not 1 <= ln <= n]
     if bad:
         return f"cites source line(s) {bad} beyond the text's {n} lines"
     if not cite.quote:
         return f"cites source line(s) {list(cite.lines)} without a quote"
-    text = _norm(" ".join(source_line(ln) for ln in cite.lines))
+    text = _norm(" ".join(text_lines[ln - 1] for ln in cite.lines))
     if _norm(cite.quote) not in text:
         return f"quote {cite.quote!r} is not on source line(s) {list(cite.lines)}"
     return None

@@ -1,10 +1,14 @@
-"""Command line: ``python -m backdata [check | figures | build | bench]``.
+"""Command line: ``python -m backdata [check | figures | build | bench | method]``.
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
 :func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure to ``DIR/figures``
 (default ``./figures``). ``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the
 notebooks executed and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per
 region), the slides (``DIR/slides``) and the instructor and student editions (``DIR/editions``).
+
+``method init FILE [--force]`` writes the classical method as a commented TOML file to edit (and the source
+text beside it); ``method check FILE`` prints every problem of a method file as ``FILE:LINE: key.path: message``
+and exits 1 if there is any (:mod:`backdata.method.files`).
 
 ``--out DIR`` (default ``.``) is a folder in which backdata writes *its own* sub-folders; everything else in DIR
 is left alone. Each sub-folder carries a ``.backdata-output`` marker listing the files backdata wrote; backdata
@@ -29,6 +33,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -124,6 +129,43 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _method(args: argparse.Namespace) -> int:
+    from backdata.method.files import check_method, dump_method, load_method
+    from backdata.method.files.classical import SOURCE_NAME
+    from backdata.publish.files import write_atomic
+
+    path = Path(args.file)
+    if args.action == "check":
+        problems = check_method(path)
+        for p in problems:
+            print(p)
+        if problems:
+            print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
+            return 1
+        m = load_method(path)
+        lines = sum(len(r.line_numbers()) for r in m.regions)
+        steps = sum(len(r.steps) for r in m.regions)
+        print(f"{path}: no problems: {m.title!r}, {len(m.regions)} regions, {lines} lines, {steps} steps")
+        return 0
+    if path.is_dir():
+        raise BackdataError(f"{path} is a folder: name the method file to write, e.g. {path / 'my-method.toml'}")
+    if path.exists() and not args.force:
+        raise BackdataError(f"refusing to overwrite {path}: it exists; choose another name or add --force")
+    write_atomic(path, dump_method(file=path.name))
+    text = path.parent / SOURCE_NAME
+    shipped = resources.files("backdata").joinpath("source", SOURCE_NAME).read_text(encoding="utf-8")
+    if not text.exists():
+        write_atomic(text, shipped)
+        note = f" and the source text its cites quote to {text}"
+    elif text.read_text(encoding="utf-8") != shipped:
+        note = f"; kept your {text} (not the shipped text): `method check` lists the quotes it lacks"
+    else:
+        note = f"; {text} is the shipped source text"
+    print(f"wrote the classical method to {path}{note}")
+    print(f"edit it, then: backdata method check {path}")
+    return 0
+
+
 def _os_error(e: OSError) -> str:
     """One or two lines for an operating-system error: what went wrong, where, and what to do."""
     where = f" ({e.filename})" if e.filename else ""
@@ -169,6 +211,17 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="speed and size figures as one JSON object", parents=[common])
     bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
     bench.add_argument("--no-hub", action="store_true", help="skip the several-students JupyterHub measurement")
+    meth = sub.add_parser("method", help="write or check a method file (TOML): method init FILE, method check FILE")
+    meth_sub = meth.add_subparsers(dest="action", required=True)
+    init = meth_sub.add_parser(
+        "init", help="write the classical method as a commented TOML file to edit", parents=[common]
+    )
+    init.add_argument("file", metavar="FILE", help="the method file to write (e.g. my-method.toml)")
+    init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    chk = meth_sub.add_parser(
+        "check", help="list every problem of a method file with its line; exit 1 on any", parents=[common]
+    )
+    chk.add_argument("file", metavar="FILE", help="the method file to check")
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False) or os.environ.get("BACKDATA_DEBUG", "") not in ("", "0")
     try:
@@ -193,6 +246,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _figures(args)
     if args.command == "build":
         return _build(args)
+    if args.command == "method":
+        return _method(args)
     if args.command == "bench":
         return _bench_main()(lab=not args.no_lab, hub=not args.no_hub)
     parser.error(f"unknown command {args.command!r}")

@@ -1,0 +1,103 @@
+"""Method files: a whole massage method as a human-editable TOML file — written (:func:`dump_method`), checked
+(:func:`check_method`, every problem at once, with its line and key path) and loaded (:func:`load_method`).
+
+The format is described in the header of the file :func:`dump_method` writes (``backdata method init FILE``):
+top-level ``title``, ``source`` (the text the cites quote, relative to the file), ``session_order`` and
+``text_order``; ``[notice]``; ``[cites]`` (named cites); ``[regions.<name>]`` with ``[[regions.<name>.lines]]``
+(a course on levels, landmarks or raw ``[x, y]``) and ``[[regions.<name>.steps]]``; ``[closing]``;
+``[cautions.<key>]``; ``[rules.<key>]``; ``[[tensions]]``.
+
+Modules: :mod:`.emit` (TOML text of values), :mod:`.dump` (the writer), :mod:`.classical` (the package's method
+as a :class:`~backdata.core.method_type.Method`, from the live data), :mod:`.locate` (key path → line),
+:mod:`.values` (reading values, recording problems), :mod:`.read` (the method and its checks).
+
+Design note for phase 2 (switching the package to a loaded method; issue 13)
+------------------------------------------------------------------------------
+Today the package reads the classical method at import time, from module constants:
+
+* ``method/regions.py``: ``REGIONS`` (from ``classical.REGION_LIST``) behind ``region()``, ``as_regions()``,
+  ``as_step()``, ``as_lines()``; everything in views/interact/publish goes through these.
+* ``method/classical/__init__.py``: ``SESSION_ORDER`` (views/tables ``session()``), ``TEXT_ORDER`` and
+  ``TEXT_SECTIONS`` (notebooks, slides, sheets), ``RULES`` (``check_session``: first_session limit),
+  ``CLOSING`` (``session()``/timeline), ``CAUTIONS``, ``NOTICE``, ``CONTRAINDICATIONS``, ``SOURCE_TENSIONS``.
+* ``method/validate.py``: checks ``REGION_LIST`` and ``CAUTIONS``/``RULES`` against the *shipped* text
+  (``core/source.quote_problem`` now takes ``lines=`` for any text).
+* ``backdata/__init__.py`` re-exports ``REGIONS``, ``CAUTIONS``, ``RULES``, ``SESSION_ORDER``, ``NOTICE`` ….
+
+Phase 2 plugs in with one "current method" holder in ``method`` (e.g. ``method/current.py``: ``current()`` →
+:class:`Method`, ``use_method(m)`` and a context manager), initialised from the classical method shipped as
+``backdata/method/classical.toml`` (written once by :func:`dump_method` and committed; the Python data modules
+then become its test oracle or are removed) and read with :func:`load_method`. ``region()``/``REGIONS`` and the
+tables read ``current().region_map``, ``.session_order``, ``.rules``, ``.closing`` instead of the constants
+(``REGIONS`` becomes a live mapping view); functions gain ``method=`` where a caller wants another without
+switching globally. The explorer and the plates cache by region name: key their caches by
+``(id(method), region)``. ``backdata build --method FILE`` loads the file, ``use_method``\\ s it and passes
+``BACKDATA_METHOD=FILE`` to the notebook kernels (the notebooks call ``bd.use_method_from_env()`` in their
+first cell), so the figures, notebooks, handouts, slides and editions come from one method. Technique
+information (``TECHNIQUES``: limits and their cites) stays package data in phase 1; its cites quote the shipped
+text, so a method with its own text needs technique cites of its own (a ``[techniques.<name>]`` table) or
+those checks scoped to the classical text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from backdata.core.errors import BackdataError
+from backdata.core.method_type import Method, Problem
+from backdata.method.files.dump import FORMAT, dump_method
+from backdata.method.files.locate import key_lines
+from backdata.method.files.read import read_method
+from backdata.method.files.values import Reader
+
+__all__ = ["FORMAT", "Method", "Problem", "check_method", "check_text", "dump_method", "load_method"]
+
+
+def check_text(text: str, file: str = "<method>", folder: Path | str = ".") -> tuple[Method | None, list[Problem]]:
+    """Read a method file's ``text`` (``folder``: where its relative ``source`` path starts); the method, or
+    ``None``, and every problem found, in the order of the file's lines."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+        line = int(m.group(1)) if m else 0
+        what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e)) or "invalid TOML"
+        col = f" (column {m.group(2)})" if m else ""
+        hint = "; text goes in quotes, lists in [ ], one key = value per line"
+        return None, [Problem(file, line, "", f"TOML syntax error{col}: {what}{hint}")]
+    if not data:
+        why = "the file is empty" if not text.strip() else "the file has no keys (only comments)"
+        return None, [Problem(file, 0, "", f"{why}: expected a method; `backdata method init FILE` writes one to edit")]
+    reader = Reader(file, key_lines(text))
+    method = read_method(reader, data, Path(folder), file)
+    problems = sorted(set(reader.problems), key=lambda p: (p.line, p.key, p.message))
+    return (method if not problems else None), problems
+
+
+def check_method(path: Path | str) -> list[Problem]:
+    """Every problem of the method file at ``path`` (empty when it is sound): its line, key path, what is wrong
+    and what is allowed."""
+    return _read(path)[1]
+
+
+def load_method(path: Path | str) -> Method:
+    """The method of the file at ``path``; raises :class:`BackdataError` listing every problem if it has any."""
+    method, problems = _read(path)
+    if problems or method is None:
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise BackdataError(f"{path}: {len(problems)} problem(s) in the method file:\n{shown}{more}")
+    return method
+
+
+def _read(path: Path | str) -> tuple[Method | None, list[Problem]]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(str(path), 0, "", "no such file; `backdata method init FILE` writes a method to edit")]
+    except (OSError, UnicodeDecodeError) as e:
+        return None, [Problem(str(path), 0, "", f"cannot be read: {getattr(e, 'strerror', None) or e}")]
+    return check_text(text, str(path), p.parent)
