@@ -14,6 +14,7 @@ from backdata.publish.files import write_marker
 
 ROOT = Path(__file__).resolve().parents[1]
 HERO = ("overview.svg", "overview.png", "techniques.svg", "techniques.png")
+MUSCLES = ("muscles.svg", "muscles.png", "muscles-female.svg", "muscles-female.png")
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def built(tmp_path_factory) -> Path:
 
 def test_one_svg_and_png_per_region_mode_step(built):
     names = {p.name for p in built.iterdir()}
-    expected = {f"{h}" for h in HERO} | {".backdata-output"}
+    expected = {*HERO, *MUSCLES, ".backdata-output"}
     for reg in REGIONS.values():
         for mode in Mode:
             for step in range(len(reg.steps) + 1):
