@@ -125,7 +125,9 @@ def point(p: Point) -> str:
     y = height(p.y)
     if y.startswith('"'):
         return f"{{level = {y}, {_x(p.x)}}}"
-    if y.startswith("{"):  # a y no short number gives back: the level and the offset that do
+    if (
+        y.startswith("{") and len(num(p.y).partition(".")[2]) > 6
+    ):  # a y no short number gives back (0.35000000000000003)
         return f"{y[:-1]}, {_x(p.x)}}}"
     return f"[{num(p.x)}, {num(p.y)}]"
 
