@@ -11,7 +11,7 @@ from backdata.core.model import Mode, Region, StrokeLine
 from backdata.method.regions import as_lines, as_mode, as_step, region
 from backdata.views import text
 
-__all__ = ["alt_text", "direction", "lines_summary"]
+__all__ = ["alt_text", "direction", "lines_summary", "whole_back"]
 
 
 def direction(line: StrokeLine) -> str:
@@ -29,6 +29,12 @@ def direction(line: StrokeLine) -> str:
     if abs(dx) > 0.4 * abs(dy) + 0.01:
         parts.insert(0, words["out"] if dx > 0 else words["in"])
     return words["and"].join(parts) or words["place"]
+
+
+def whole_back(region_: str | Region) -> bool:
+    """Whether a region spans the whole back (its plate shows the whole back, without a locator)."""
+    ys = [p.y for z in region(region_).zones for p in z]
+    return max(ys) - min(ys) >= 1.0
 
 
 def lines_summary(region_: str | Region, numbers: tuple[int, ...] | None = None) -> str:
@@ -76,4 +82,5 @@ def alt_text(region_: str | Region, mode: str | Mode = Mode.hygienic, step: int 
             what += f" {text.BY_INDICATION_DOCTOR}"
     cautions = [c.label for c in reg.cautions]
     tail = text.ALT_CAUTIONS.format(cautions="; ".join(cautions)) if cautions else ""
-    return text.ALT_TEXT.format(head=head, what=what, total=total, mode=mode.value, cautions=tail)
+    layout = text.ALT_LAYOUT_WHOLE if whole_back(reg) else text.ALT_LAYOUT
+    return text.ALT_TEXT.format(head=head, what=what, total=total, mode=mode.value, cautions=tail, layout=layout)

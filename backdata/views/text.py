@@ -14,6 +14,8 @@ from backdata.core.model import Minutes, Target
 __all__ = [
     "ALT_CAUTIONS",
     "ALT_HEAD",
+    "ALT_LAYOUT",
+    "ALT_LAYOUT_WHOLE",
     "ALT_LINES_VIEW",
     "ALT_NOT_ABOVE",
     "ALT_STEP",
@@ -32,9 +34,11 @@ __all__ = [
     "LINES_RUN",
     "LINE_MANY",
     "LINE_ONE",
+    "LOCATOR_NAME",
     "NODE_WORDS",
     "NOT_IN_SOURCE",
     "ONLY_BY_INDICATION_SHORT",
+    "SCALE_BAR",
     "TARGET_SHORT",
     "TARGET_WORDS",
     "TIMELINE_AXIS",
@@ -112,8 +116,16 @@ ALT_NOT_ABOVE = " Not above {level}."
 """A step's upper limit (a vertebra)."""
 ALT_CAUTIONS = " Cautions: {cautions}."
 """The region's cautions, joined by "; "."""
-ALT_TEXT = "{head}. {what} Whole region {total} ({mode}).{cautions}"
+ALT_TEXT = "{head}. {what} Whole region {total} ({mode}).{cautions}{layout}"
 """A region figure's whole alt text."""
+ALT_LAYOUT = " A small map of the whole back shows where the region lies; a bar gives the scale in centimetres."
+"""The plate's locator and scale bar, in the alt text of a zoomed region (the whole back has only the bar)."""
+ALT_LAYOUT_WHOLE = " A bar gives the scale in centimetres."
+"""The scale bar, in the alt text of the whole-back plate."""
+LOCATOR_NAME = "where on the back"
+"""Over the locator: the small whole back with the region and the plate's view marked."""
+SCALE_BAR = "{cm} cm"
+"""Over the plate's scale bar: its length."""
 
 LINE_ONE = "line {number}"
 LINE_MANY = "lines {numbers}"

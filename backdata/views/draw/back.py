@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
+from matplotlib.transforms import blended_transform_factory
 
 from backdata.core.errors import as_bool
 from backdata.core.model import Side, Target
@@ -99,36 +100,20 @@ def draw_back(
     half = anatomy.SPINOUS_BAND_HALF_WIDTH
     ticks = [((-half * 0.8, y), (half * 0.8, y)) for y in anatomy.LEVELS.values()]
     out["spine"].append(ax.add_collection(LineCollection(ticks, colors=MUTED, linewidths=_lw(0.35), zorder=1.3)))
-    for name in levels:
-        y = anatomy.level_y(name)
-        if box is None:
+    if box is None:
+        for name in levels:
+            y = anatomy.level_y(name)
+            edge = _body_left(y, sex)
             out["levels"].append(
-                ax.plot([-0.74, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
+                ax.plot([-0.74, edge], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
             )
             out["levels"].append(
                 ax.text(
                     -0.76, y, name, ha="right", va="center", fontsize=_fs(0.78), color=INK, fontweight="bold", zorder=5
                 )
             )
-        else:  # zoomed: labels at the view's left edge, a faint leader to the spine (clear of the badges)
-            left = ax.get_xlim()[0]
-            out["levels"].append(
-                ax.plot([left + 0.075, -half], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0]
-            )
-            out["levels"].append(
-                ax.text(
-                    left + 0.01,
-                    y,
-                    name,
-                    ha="left",
-                    va="center",
-                    fontsize=_fs(0.72),
-                    color=INK,
-                    fontweight="bold",
-                    zorder=5,
-                    clip_on=True,
-                )
-            )
+    else:  # zoomed: labels just left of the axes, a faint leader from the axes' edge to the body (not across it)
+        out["levels"] += _edge_levels(ax, levels, sex)
     for side in ("right", "left"):
         out["scapulae"].append(
             ax.add_patch(
@@ -184,29 +169,11 @@ def draw_back(
                 )[0]
             )
     if orientation and box is not None:
-        x0, x1, y0, y1 = box
+        over = {"transform": ax.transAxes, "va": "bottom", "color": MUTED, "clip_on": False}  # over the axes
         out["orientation"] += [
-            ax.text(0.5, 1.0, "HEAD ▲", transform=ax.transAxes, ha="center", va="top", fontsize=_fs(0.72), color=MUTED),
-            ax.text(
-                0.12,
-                1.0,
-                "patient's LEFT",
-                transform=ax.transAxes,
-                ha="left",
-                va="top",
-                fontsize=_fs(0.75),
-                color=MUTED,
-            ),
-            ax.text(
-                0.98,
-                1.0,
-                "patient's RIGHT",
-                transform=ax.transAxes,
-                ha="right",
-                va="top",
-                fontsize=_fs(0.75),
-                color=MUTED,
-            ),
+            ax.text(0.5, 1.004, "HEAD ▲", ha="center", fontsize=_fs(0.72), **over),
+            ax.text(0.0, 1.004, "patient's LEFT", ha="left", fontsize=_fs(0.75), **over),
+            ax.text(1.0, 1.004, "patient's RIGHT", ha="right", fontsize=_fs(0.75), **over),
         ]
     elif orientation:
         out["orientation"] += [
@@ -215,6 +182,45 @@ def draw_back(
             ax.text(-0.42, -0.2, "patient's\nLEFT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
             ax.text(0.42, -0.2, "patient's\nRIGHT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
         ]
+    return out
+
+
+def _body_left(y: float, sex: str) -> float:
+    """The body's left edge (the arm's or the trunk's, whichever lies further out) at height ``y``; the spinous
+    band's edge where the body does not reach (above the head)."""
+    xs = []
+    for poly in (anatomy.outline(sex), *anatomy.arms(sex)):
+        for a, b in zip(poly, (*poly[1:], poly[0])):
+            if (a.y - y) * (b.y - y) <= 0 and a.y != b.y:
+                xs.append(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y))
+    return min(xs) if xs else -anatomy.SPINOUS_BAND_HALF_WIDTH
+
+
+def _edge_levels(ax: Axes, levels: Sequence[str], sex: str) -> list[Artist]:
+    """Level labels just left of a zoomed plate's axes, in order of ``levels`` (the first ones first): only those
+    in view, none nearer another than a line and a quarter of text, none cut by the axes' top or bottom."""
+    fs = _fs(0.72)
+    gap = 1.3 * fs * ax.figure.dpi / 72  # pixels between two labels' centres
+    (x0, _), (y_bottom, y_top) = ax.get_xlim(), ax.get_ylim()
+    to_px = ax.transData.transform
+    kept: dict[str, float] = {}
+    for name in levels:
+        py = to_px((0, anatomy.level_y(name)))[1]
+        inside = to_px((0, y_top))[1] - gap / 2 >= py >= to_px((0, y_bottom))[1] + gap / 2
+        if inside and all(abs(py - k) >= gap for k in kept.values()):
+            kept[name] = py
+    out: list[Artist] = []
+    edge_of = blended_transform_factory(ax.transAxes, ax.transData)
+    for name in sorted(kept, key=anatomy.level_y):
+        y = anatomy.level_y(name)
+        edge = _body_left(y, sex)
+        if edge > x0:
+            out.append(ax.plot([x0, edge], [y, y], color=MUTED, lw=_lw(0.18), ls=(0, (1, 3)), zorder=1.25)[0])
+        label = ax.text(
+            -0.006, y, name, transform=edge_of, ha="right", va="center", fontsize=fs, color=INK, fontweight="bold"
+        )
+        label.set_clip_on(False)
+        out.append(label)
     return out
 
 

@@ -28,6 +28,7 @@ from backdata.core.model import Intensity, Mode, Point, Region, Side, Target, Te
 from backdata.method import anatomy
 from backdata.method.regions import as_mode, as_step, region
 from backdata.method.techniques import TECHNIQUES
+from backdata.views.describe import whole_back
 from backdata.views.draw.back import draw_back
 from backdata.views.draw.base import (
     KEY_LEVELS,
@@ -40,6 +41,16 @@ from backdata.views.draw.base import (
     _xy,
     _xy_pairs,
 )
+from backdata.views.draw.layout import (
+    _BESIDE,
+    _LABEL_ROOM,
+    _label_anchor,
+    _node_labels,
+    draw_locator,
+    draw_scale_bar,
+    fit_axes,
+    keep_inside,
+)
 from backdata.views.draw.legend import (
     BadgeHandle,
     BadgeHandler,
@@ -51,14 +62,7 @@ from backdata.views.draw.legend import (
 from backdata.views.layers import badge_layer, caution_layer, mode_layer, step_layer
 from backdata.views.strokes import marks as view_marks
 from backdata.views.tables import step_minutes
-from backdata.views.text import (
-    CAPTION_HEAD,
-    CAPTION_LINES_VIEW,
-    CAPTION_STEP,
-    NODE_WHERE,
-    ONLY_BY_INDICATION_SHORT,
-    timed,
-)
+from backdata.views.text import CAPTION_HEAD, CAPTION_LINES_VIEW, CAPTION_STEP, ONLY_BY_INDICATION_SHORT, timed
 from backdata.views.theme import (
     BADGE,
     CAUTION_COLOR,
@@ -78,20 +82,30 @@ __all__ = ["RegionView", "draw_region", "region_figure", "step_caption", "view_b
 # --- A region ---------------------------------------------------------------------------------------------------
 
 
-def view_box(reg: Region, crop: bool = False) -> tuple[float, float, float, float] | None:
-    """The part of the back a region's plate shows: ``None`` for the whole back, or ``(x0, x1, y0, y1)`` around
-    a small region (the scapula), or around any region when ``crop``, so that its lines read well."""
-    ys = [p.y for z in reg.zones for p in z]
-    if max(ys) - min(ys) >= 0.45 and not crop:
-        return None
-    xs = [abs(p.x) for z in reg.zones for p in z]
-    half = max(xs) + 0.15
-    return (-half, half, min(ys) - 0.08, max(ys) + 0.08)
+def view_box(reg: Region, crop: bool = False) -> tuple[float, float, float, float]:
+    """The part of the back a region's plate shows, ``(x0, x1, y0, y1)``: the whole back (arms included) for a
+    region that spans it; else the region's zones, lines and lymph-node targets with a margin, and room for the
+    nodes' labels (on the side of each node away from the zone); with ``crop`` (small multiples, no labels) a
+    plain box around the zones."""
+    zs = [p for z in reg.zones for p in z]
+    ys = [p.y for p in zs]
+    if crop:
+        half = max(abs(p.x) for p in zs) + 0.15
+        return (-half, half, min(ys) - 0.08, max(ys) + 0.08)
+    nodes = [anatomy.NODE_TARGETS[(t, s)] for t in _targets(reg) for s in Side]
+    if whole_back(reg):
+        return (-0.66, 0.66, -0.34, 1.58)
+    pts = [*zs, *(p for ln in reg.lines for p in ln.points), *nodes]
+    half = max(abs(p.x) for p in pts) + 0.06
+    y0, y1 = min(p.y for p in pts) - 0.05, max(p.y for p in pts) + 0.05
+    for p in (anatomy.NODE_TARGETS[(t, s)] for t in _targets(reg) if t not in _BESIDE for s in Side):
+        anchor, below = _label_anchor(reg, p)
+        y0, y1 = (y0, max(y1, anchor + _LABEL_ROOM)) if below else (min(y0, anchor - _LABEL_ROOM), y1)
+    return (-half, half, y0, y1)
 
 
-def _node_label(t: Target) -> str:
-    """A node group's name on the plate, a word a line, and where it lies when not on the back."""
-    return NODE_LABEL[t].replace(" ", "\n") + (f"\n{NODE_WHERE[t]}" if t in NODE_WHERE else "")
+def _targets(reg: Region) -> list[Target]:
+    return sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
 
 
 def _guide(ax: Axes, points: Sequence[Point]) -> Line2D:
@@ -145,6 +159,10 @@ class RegionView:
     mode: Mode = Mode.hygienic
     step: int = 0
     caution_steps: dict[str, set[int]] = field(default_factory=dict)
+    locator: Axes | None = None
+    """The small whole back with the region and the view box (a zoomed region's plate, :func:`region_figure`)."""
+    scale_bar: list[Artist] = field(default_factory=list)
+    """The centimetre bar and its label (:func:`region_figure`)."""
     _layers: dict[str, list[Artist]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -240,13 +258,12 @@ def draw_region(
     crop, orientation = as_bool("crop", crop), as_bool("orientation", orientation)
     sex, muscles = anatomy.as_sex(sex), as_bool("muscles", muscles)
     ax = ax or plt.gca()
-    targets = sorted({ln.target for ln in reg.lines if ln.target in NODE_LABEL}, key=list(Target).index)
-    levels = _levels_for(reg)
+    targets = _targets(reg)
     box = view_box(reg, crop=crop)
-    if box is not None and not crop:  # the zoomed scapula plate: every level, it has the room
-        levels = [n for n in anatomy.LEVELS if n != "Co"]
-    elif crop:  # small multiples: no level labels (they would sit under the line numbers)
-        levels = []
+    # every level in view may be named, the region's own and the key ones first (draw_back thins them)
+    levels = [] if crop else _levels_for(reg)
+    if not crop and not whole_back(reg):  # a zoomed plate has room for every level in view
+        levels = list(dict.fromkeys([*levels, *(n for n in anatomy.LEVELS if n != "Co")]))
     back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation, sex=sex, muscles=muscles)
     color = REGION_COLOR[reg.name]
     zone = [
@@ -270,37 +287,9 @@ def draw_region(
         cautions[c.key] = [a for z in _caution_zones(reg, c) for a in _caution_patches(ax, z, hatches[c.key])]
     guides = {ln.label: _guide(ax, ln.points) for ln in reg.lines}
     badges = {ln.label: _badge(ax, ln.number, ln.start, ln.intensity) for ln in reg.lines}
-    for t in targets if orientation else ():
-        for side in Side:
-            p = anatomy.NODE_TARGETS[(t, side)]
-            if box is None:  # beside the marker, outward
-                dx = 0.05 if side is Side.right else -0.05
-                back["nodes"].append(
-                    ax.text(
-                        p.x + dx,
-                        p.y,
-                        _node_label(t),
-                        fontsize=_fs(0.72),
-                        ha="left" if side is Side.right else "right",
-                        va="center",
-                        color=INK,
-                        zorder=6,
-                    )
-                )
-            else:  # zoomed: under the marker, so it stays in view
-                back["nodes"].append(
-                    ax.text(
-                        p.x,
-                        p.y + 0.03,
-                        _node_label(t),
-                        fontsize=_fs(0.72),
-                        ha="center",
-                        va="top",
-                        color=INK,
-                        zorder=6,
-                        clip_on=True,
-                    )
-                )
+    if orientation:
+        back["nodes"] += _node_labels(ax, reg, targets)
+        keep_inside([a for a in back["nodes"] if isinstance(a, Text)], ax)
     steps: dict[int, list[Artist]] = {0: []}
     line_artists: dict[tuple[int, str], list[Artist]] = {}
     for i in range(len(reg.steps) + 1):  # step 0: every line, plain direction arrows; then each step's marks
@@ -453,6 +442,9 @@ def region_figure(
     reg, mode = region(region_), as_mode(mode)
     step, sex, muscles = as_step(reg, step), anatomy.as_sex(sex), as_bool("muscles", muscles)
     fig = plt.figure()
-    ax = fig.add_axes((0.0, 0.01, 0.55, 0.86))
+    rect, strip = fit_axes(fig, view_box(reg))
+    ax = fig.add_axes(rect, label="back")
     view = draw_region(reg, mode=mode, step=step, ax=ax, sex=sex, muscles=muscles)
+    view.locator = None if whole_back(reg) else draw_locator(fig, strip, reg, ax, sex)
+    view.scale_bar = draw_scale_bar(fig, strip, ax, sex, view.locator)
     return fig, view
