@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from backdata.core.errors import BackdataError
 from backdata.core.model import Mode, Region
@@ -21,6 +22,9 @@ from backdata.method.regions import as_mode, region
 from backdata.views.describe import alt_text
 from backdata.views.layers import TOP, css_hide, layer_class, layer_gid, parse_gid
 from backdata.views.theme import INK, PAGE
+
+if TYPE_CHECKING:
+    from matplotlib.transforms import Bbox
 
 __all__ = ["SVG_METADATA", "LayeredFigure", "Sprite", "clean_svg", "layered_figure", "sprite"]
 
@@ -41,7 +45,11 @@ class LayeredFigure:
     """(mode, step) → the layers that view shows."""
     steps: int
     region_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-    """The region's zone in the SVG's own coordinates, ``(x, y, width, height)``: a crop for small views."""
+    """The region's zone in the SVG's own coordinates, ``(x, y, width, height)``: a crop for small views, grown
+    so that every label and mark it touches lies wholly inside (no "FEET" or node mark cut in half)."""
+    content_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """Everything drawn (all layers), with a small margin, in the SVG's coordinates: the plate without the
+    figure's empty border, for print where every point of the page counts."""
 
     def css(self, mode: str | Mode, step: int) -> str:
         """CSS that shows the view (mode, step) and hides the other layers."""
@@ -54,7 +62,9 @@ class LayeredFigure:
         """The same figure under another id prefix (two copies on one page must not share ids)."""
         old = self.prefix
         svg = self.svg.replace(f"{old}-", f"{prefix}-").replace(f'id="{old}"', f'id="{prefix}"')
-        return LayeredFigure(self.region, prefix, svg, self.layers, self.visible, self.steps, self.region_box)
+        return LayeredFigure(
+            self.region, prefix, svg, self.layers, self.visible, self.steps, self.region_box, self.content_box
+        )
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -131,25 +141,118 @@ def layered_figure(
             a.set_gid(layer_gid(prefix, TOP, k))  # drawn above every layer when views are composed (sprite)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata=SVG_METADATA)
-        box = _region_box(fig, view)
+        box, content = _region_box(fig, view), _content_box(fig)
         plt.close(fig)
     visible = {(m, n): frozenset(view.visible_layers(m, n)) for m in Mode for n in range(len(reg.steps) + 1)}
     svg = clean_svg(buf.getvalue(), prefix, label=alt_text(reg, Mode.hygienic, 0))
-    return LayeredFigure(reg.name, prefix, svg, tuple(layers), visible, len(reg.steps), box)
+    return LayeredFigure(reg.name, prefix, svg, tuple(layers), visible, len(reg.steps), box, content)
+
+
+def _svg_box(fig, box: Bbox) -> tuple[float, float, float, float]:
+    """A box in display pixels (origin at the bottom left) in SVG coordinates (points from the top left)."""
+    scale, height = 72 / fig.dpi, fig.get_figheight() * 72
+    left, right = box.x0 * scale, box.x1 * scale
+    top, bottom = height - box.y1 * scale, height - box.y0 * scale
+    return (round(left, 1), round(top, 1), round(right - left, 1), round(bottom - top, 1))
+
+
+def _marks(fig, renderer) -> list[Bbox]:
+    """The extents of every label (with its badge box) and every marker-only line (the node marks)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
+
+    out = []
+    for a in fig.findobj(lambda a: isinstance(a, (Text, Line2D))):
+        if isinstance(a, Text):
+            if not a.get_text().strip():
+                continue
+            ext = [a.get_window_extent(renderer)]
+            patch = a.get_bbox_patch()
+            if patch is not None:
+                ext.append(patch.get_window_extent(renderer))
+            # a browser's box of a text is its font's whole em box, taller than matplotlib's ink box, and its
+            # glyphs may run a few per cent wider
+            out.append(Bbox.union(ext).expanded(1.04, 1.0).padded(0.25 * a.get_fontsize() * fig.dpi / 72))
+        elif a.get_linestyle() in ("None", "none", "", " ") and a.get_marker() not in (None, "None", "none", ""):
+            out.append(a.get_window_extent(renderer))
+    return out
 
 
 def _region_box(fig, view) -> tuple[float, float, float, float]:
-    """The region's zone, with a margin, in SVG coordinates (points from the top left)."""
+    """The region's zone with a margin, within the axes, fitted so that every label or mark it touches lies
+    wholly inside it (a mark reaching into the zone) or wholly outside (an edge moved in, never into the zone)."""
+    from matplotlib.transforms import Bbox
+
     pts = [(p.x, p.y) for z in view.region.zones for p in z]
     xs, ys = zip(*pts)
-    margin = 0.06
-    corners = view.ax.transData.transform([(min(xs) - margin, min(ys) - margin), (max(xs) + margin, max(ys) + margin)])
-    scale = 72 / fig.dpi
-    height = fig.get_figheight() * 72
-    (x0, y0), (x1, y1) = corners * scale
-    top, bottom = sorted((height - y0, height - y1))
-    left, right = sorted((x0, x1))
-    return (round(left, 1), round(top, 1), round(right - left, 1), round(bottom - top, 1))
+    margin, pt = 0.06, fig.dpi / 72
+    fig.canvas.draw()  # places the legends' texts
+    axes = view.ax.get_window_extent().padded(2 * pt)
+
+    def box_of(d: float) -> Bbox:
+        (x0, y0), (x1, y1) = view.ax.transData.transform([(min(xs) - d, min(ys) - d), (max(xs) + d, max(ys) + d)])
+        box = Bbox.from_extents(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        return Bbox.intersection(box, axes) or axes
+
+    zone, box = box_of(0.0), box_of(margin).padded(2 * pt)
+    marks = [m.padded(pt) for m in _marks(fig, fig.canvas.get_renderer())]  # and their strokes
+    kept: list[Bbox] = []  # marks the box had to grow for: never cut later
+    for _ in range(200):  # each round moves an edge out to a mark or in (never into the zone): it settles
+        cut = [m for m in marks if _overlaps(m, box) and not _inside(m, box)]
+        if not cut:
+            break
+        held = kept + [m for m in marks if _inside(m, box) and _overlaps(m, zone)]  # these stay whole
+        fitted = _fit(box, zone, cut[0], held)
+        if _inside(box, fitted):  # grown
+            kept.append(cut[0])
+        box = fitted
+    else:  # never seen: hold every mark it touches
+        while cut := [m for m in marks if _overlaps(m, box) and not _inside(m, box)]:
+            box = Bbox.union([box, *cut])
+    return _svg_box(fig, box)
+
+
+def _overlaps(m: Bbox, box: Bbox) -> bool:
+    """Sharing more than an edge."""
+    return m.x0 < box.x1 and box.x0 < m.x1 and m.y0 < box.y1 and box.y0 < m.y1
+
+
+def _inside(m: Bbox, box: Bbox) -> bool:
+    return box.x0 <= m.x0 and m.x1 <= box.x1 and box.y0 <= m.y0 and m.y1 <= box.y1
+
+
+def _fit(box: Bbox, zone: Bbox, m: Bbox, held: list[Bbox]) -> Bbox:
+    """``box`` holding none of mark ``m`` (an edge moved in to it, never into the ``zone`` nor through a mark
+    ``held`` whole) when ``m`` lies outside the zone, else grown to hold all of it."""
+    from matplotlib.transforms import Bbox
+
+    if not _overlaps(m, zone):
+        x0, y0, x1, y1 = box.extents
+        options = []
+        if m.x0 < x0 and m.x1 <= zone.x0:
+            options.append((m.x1 - x0, (m.x1, y0, x1, y1)))
+        if m.x1 > x1 and m.x0 >= zone.x1:
+            options.append((x1 - m.x0, (x0, y0, m.x0, y1)))
+        if m.y0 < y0 and m.y1 <= zone.y0:
+            options.append((m.y1 - y0, (x0, m.y1, x1, y1)))
+        if m.y1 > y1 and m.y0 >= zone.y1:
+            options.append((y1 - m.y0, (x0, y0, x1, m.y0)))
+        for _, extents in sorted(options):
+            smaller = Bbox.from_extents(*extents)
+            if all(_inside(h, smaller) or not _overlaps(h, smaller) for h in held):
+                return smaller
+    return Bbox.union([box, m])
+
+
+def _content_box(fig) -> tuple[float, float, float, float]:
+    """Everything the figure draws (each label with its browser's em box), 4 pt around, within the figure."""
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    tight = Bbox(fig.get_tightbbox(renderer).get_points() * fig.dpi)  # inches to pixels
+    box = Bbox.union([tight, *_marks(fig, renderer)]).padded(4 * fig.dpi / 72)
+    return _svg_box(fig, Bbox.intersection(box, fig.bbox) or fig.bbox)
 
 
 @dataclass(frozen=True)
