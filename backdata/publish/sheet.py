@@ -67,8 +67,8 @@ def region_sheet(name: str, page: Page) -> str:
 
 
 SHEET_CSS = theme.css("""
-@page{size:A4 portrait;margin:10mm}
-.bd-sheet{height:276mm;display:flex;flex-direction:column;break-after:page;break-inside:avoid;overflow:visible;
+@page{size:A4 portrait;margin:9mm 8mm}
+.bd-sheet{height:278mm;display:flex;flex-direction:column;break-after:page;break-inside:avoid;overflow:visible;
  font-size:9pt;line-height:1.25}
 .bd-sheet:last-child{break-after:auto}
 .bd-sheet>*{flex:none}
@@ -84,7 +84,7 @@ SHEET_CSS = theme.css("""
 .bd-sheet table{font-size:9pt;margin:.2em 0;width:100%}
 .bd-sheet th,.bd-sheet td{padding:1.5px 5px}
 .bd-sheet td:nth-child(1),.bd-sheet td:nth-child(3),.bd-sheet td:nth-child(4),.bd-sheet td:nth-child(5){white-space:nowrap}
-.bd-sheet-src{color:var(--muted)}
+.bd-sheet-src,.bd-sheet li small{color:var(--muted);font-size:9pt}
 .bd-sheet ul{margin:.1em 0;padding-left:1.2em}
 .bd-sheet-notice{font-size:9pt;margin-top:.3em}
 """)

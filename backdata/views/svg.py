@@ -48,8 +48,8 @@ class LayeredFigure:
     """The region's zone in the SVG's own coordinates, ``(x, y, width, height)``: a crop for small views, grown
     so that every label and mark it touches lies wholly inside (no "FEET" or node mark cut in half)."""
     content_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-    """Everything drawn (all layers), with a small margin, in the SVG's coordinates: the plate without the
-    figure's empty border, for print where every point of the page counts."""
+    """Everything the lines view (hygienic, step 0) draws, with a small margin, in the SVG's coordinates: that
+    plate without the figure's empty border (nor the longer captions of other steps), for print."""
 
     def css(self, mode: str | Mode, step: int) -> str:
         """CSS that shows the view (mode, step) and hides the other layers."""
@@ -141,7 +141,10 @@ def layered_figure(
             a.set_gid(layer_gid(prefix, TOP, k))  # drawn above every layer when views are composed (sprite)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata=SVG_METADATA)
-        box, content = _region_box(fig, view), _content_box(fig)
+        box = _region_box(fig, view)
+        view.set_mode(Mode.hygienic)
+        view.set_step(0)  # the lines view alone (hides the other layers; the SVG is already written)
+        content = _content_box(fig)
         plt.close(fig)
     visible = {(m, n): frozenset(view.visible_layers(m, n)) for m in Mode for n in range(len(reg.steps) + 1)}
     svg = clean_svg(buf.getvalue(), prefix, label=alt_text(reg, Mode.hygienic, 0))
@@ -163,7 +166,9 @@ def _marks(fig, renderer) -> list[Bbox]:
     from matplotlib.transforms import Bbox
 
     out = []
-    for a in fig.findobj(lambda a: isinstance(a, (Text, Line2D))):
+    for a in _shown(fig):
+        if not isinstance(a, (Text, Line2D)):
+            continue
         if isinstance(a, Text):
             if not a.get_text().strip():
                 continue
@@ -177,6 +182,13 @@ def _marks(fig, renderer) -> list[Bbox]:
         elif a.get_linestyle() in ("None", "none", "", " ") and a.get_marker() not in (None, "None", "none", ""):
             out.append(a.get_window_extent(renderer))
     return out
+
+
+def _shown(artist) -> list:
+    """The artist and every artist under it that is drawn (an invisible legend hides its texts)."""
+    if not artist.get_visible():
+        return []
+    return [artist, *(a for child in artist.get_children() for a in _shown(child))]
 
 
 def _region_box(fig, view) -> tuple[float, float, float, float]:
@@ -246,7 +258,7 @@ def _fit(box: Bbox, zone: Bbox, m: Bbox, held: list[Bbox]) -> Bbox:
 
 
 def _content_box(fig) -> tuple[float, float, float, float]:
-    """Everything the figure draws (each label with its browser's em box), 4 pt around, within the figure."""
+    """Everything the figure shows (each label with its browser's em box), 4 pt around, within the figure."""
     from matplotlib.transforms import Bbox
 
     renderer = fig.canvas.get_renderer()
