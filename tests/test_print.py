@@ -13,6 +13,7 @@ from backdata.method.classical import TEXT_ORDER
 from backdata.method.regions import REGIONS
 from backdata.publish.page import Page
 from backdata.publish.sheet import print_book, print_pdf
+from backdata.views.describe import whole_back
 from browser import chromium_page  # noqa: F401  (pytest fixture)
 
 CONTENT_MM = (210 - 2 * 8, 297 - 2 * 9)
@@ -95,6 +96,47 @@ def test_plate_uses_the_page_and_nothing_overflows(chromium_page, page_sprites):
         assert s["height"] <= CONTENT_MM[1] * PX_PER_MM, f"{name}: taller than the A4 content"
         assert s["strip"] == len(REGIONS[name].steps), name
         assert min(s["fonts"]) >= 12, f"{name}: body text under 9 pt"  # 9 pt = 12 CSS px
+
+
+PLATE_TEXT_PT = 7
+"""The smallest text of a sheet's plate at print size (the locator's caption, the scale bar's, the lymph nodes'
+labels, the level labels, the badges' numbers)."""
+
+
+def test_plate_texts_legible_at_print_size(chromium_page, page_sprites):  # noqa: F811
+    """Every text the plate shows prints at 7 pt or more: its font size in the drawing's units times the plate's
+    scale on the page (CSS px per unit of its viewBox; 1 CSS px = 0.75 pt in print). The step strip shows its
+    crop and nothing beyond it (its box has the crop's shape: no letterbox showing the plate's other parts)."""
+    _, book = page_sprites
+    page = _print_page(chromium_page, book)
+    sheets = page.evaluate(
+        """() => [...document.querySelectorAll('.bd-sheet')].map(s => {
+            const svg = s.querySelector('.bd-sheet-plate svg');
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const texts = [...svg.querySelectorAll('use')].flatMap(u => {
+                const g = document.getElementById(u.getAttribute('href').slice(1));
+                return [...g.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+                    const m = t.transform.baseVal.consolidate();
+                    const k = m ? Math.hypot(m.matrix.a, m.matrix.b) : 1;
+                    return {text: t.textContent.trim(), pt: parseFloat(getComputedStyle(t).fontSize) * k * scale * 0.75};
+                });
+            });
+            const strips = [...s.querySelectorAll('.bd-sheet-strip svg')].map(e => {
+                const r = e.getBoundingClientRect(), v = e.viewBox.baseVal;
+                return r.width / r.height / (v.width / v.height);
+            });
+            return {texts, strips};
+        })"""
+    )
+    assert len(sheets) == len(TEXT_ORDER)
+    for name, s in zip(TEXT_ORDER, sheets):
+        texts = s["texts"]
+        assert len(texts) >= 10, f"{name}: the plate's texts not found: {texts}"
+        words = ("cm", "HEAD") if whole_back(name) else ("cm", "HEAD", "where on the back")  # the locator's
+        assert all(any(w in t["text"] for t in texts) for w in words), f"{name}: {words} on the plate"
+        small = sorted((round(t["pt"], 2), t["text"]) for t in texts if t["pt"] < PLATE_TEXT_PT)
+        assert not small, f"{name}: plate texts under {PLATE_TEXT_PT} pt on the A4 sheet: {small[:6]}"
+        assert all(abs(r - 1) < 0.02 for r in s["strips"]), f"{name}: a strip's box is not its crop's shape: {s}"
 
 
 def _text_boxes(chromium_page, svg: str, css: str = ""):  # noqa: F811

@@ -59,7 +59,7 @@ def region_sheet(name: str, page: Page) -> str:
         f"<p>{html.escape(reg.summary)}</p>"
         f'<figure class="bd-sheet-plate">{plate}</figure>'
         f'<div class="bd-sheet-strip" role="group" aria-label="{html.escape(reg.title, quote=True)}: the steps, '
-        f'hygienic" style="--n:{len(reg.steps)}">{strip}</div>'
+        f'hygienic" style="--n:{len(reg.steps)};--ar:{fig.region_box[2] / fig.region_box[3]:.3f}">{strip}</div>'
         "<table><thead><tr><th>#</th><th>step</th><th>lines</th><th>hygienic</th><th>therapeutic</th>"
         f"<th>note (source)</th></tr></thead><tbody>{rows}</tbody></table>"
         f'<h2>Cautions</h2><ul>{cautions}</ul><p class="bd-sheet-notice">{html.escape(NOTICE)}</p></section>'
@@ -79,7 +79,7 @@ SHEET_CSS = theme.css("""
 .bd-sheet-plate svg{width:100%!important;height:auto!important;max-height:100%}
 .bd-sheet-strip{display:grid;grid-template-columns:repeat(var(--n),minmax(0,1fr));gap:2mm;margin:.3em 0}
 .bd-sheet-strip figure{margin:0;display:flex;flex-direction:column}
-.bd-sheet-strip svg{max-height:32mm;border:1px solid $frame}
+.bd-sheet-strip svg{max-width:calc(32mm * var(--ar));max-height:32mm;border:1px solid $frame}
 .bd-sheet-strip figcaption{font-size:9pt;line-height:1.2;margin-top:.2em}
 .bd-sheet table{font-size:9pt;margin:.2em 0;width:100%}
 .bd-sheet th,.bd-sheet td{padding:1.5px 5px}

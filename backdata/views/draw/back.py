@@ -23,6 +23,7 @@ from backdata.core.model import Side, Target
 from backdata.method import anatomy
 from backdata.views.draw.base import (
     KEY_LEVELS,
+    SMALL_TEXT,
     _as_ax,
     _as_box,
     _as_levels,
@@ -171,14 +172,14 @@ def draw_back(
     if orientation and box is not None:
         over = {"transform": ax.transAxes, "va": "bottom", "color": MUTED, "clip_on": False}  # over the axes
         out["orientation"] += [
-            ax.text(0.5, 1.004, "HEAD ▲", ha="center", fontsize=_fs(0.72), **over),
+            ax.text(0.5, 1.004, "HEAD ▲", ha="center", fontsize=_fs(SMALL_TEXT), **over),
             ax.text(0.0, 1.004, "patient's LEFT", ha="left", fontsize=_fs(0.75), **over),
             ax.text(1.0, 1.004, "patient's RIGHT", ha="right", fontsize=_fs(0.75), **over),
         ]
     elif orientation:
         out["orientation"] += [
-            ax.text(0, -0.325, "HEAD ▲", ha="center", va="bottom", fontsize=_fs(0.72), color=MUTED),
-            ax.text(0, 1.515, "FEET ▼", ha="center", va="bottom", fontsize=_fs(0.72), color=MUTED),
+            ax.text(0, -0.325, "HEAD ▲", ha="center", va="bottom", fontsize=_fs(SMALL_TEXT), color=MUTED),
+            ax.text(0, 1.515, "FEET ▼", ha="center", va="bottom", fontsize=_fs(SMALL_TEXT), color=MUTED),
             ax.text(-0.42, -0.2, "patient's\nLEFT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
             ax.text(0.42, -0.2, "patient's\nRIGHT", ha="center", va="center", fontsize=_fs(0.75), color=MUTED),
         ]
@@ -199,7 +200,7 @@ def _body_left(y: float, sex: str) -> float:
 def _edge_levels(ax: Axes, levels: Sequence[str], sex: str) -> list[Artist]:
     """Level labels just left of a zoomed plate's axes, in order of ``levels`` (the first ones first): only those
     in view, none nearer another than a line and a quarter of text, none cut by the axes' top or bottom."""
-    fs = _fs(0.72)
+    fs = _fs(SMALL_TEXT)
     gap = 1.3 * fs * ax.figure.dpi / 72  # pixels between two labels' centres
     (x0, _), (y_bottom, y_top) = ax.get_xlim(), ax.get_ylim()
     to_px = ax.transData.transform

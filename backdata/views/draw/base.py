@@ -26,10 +26,15 @@ from backdata.method import anatomy
 from backdata.views.strokes import INTENSITY_WIDTH, LineMarks
 from backdata.views.theme import HALO, mark_edge
 
-__all__ = ["KEY_LEVELS", "NODE_LABEL", "XLIM", "YLIM", "style"]
+__all__ = ["KEY_LEVELS", "NODE_LABEL", "SMALL_TEXT", "XLIM", "YLIM", "style"]
 
 XLIM = (-0.98, 0.98)
 YLIM = (1.52, -0.40)  # inverted: the head at the top
+SMALL_TEXT = 0.75
+"""The smallest text of a plate (level labels, the badges' numbers, HEAD and FEET, the lymph nodes' labels, the
+locator's caption, the scale bar's), as a fraction of the style's font size: 11 pt on the projector (about 16 px
+at 1280 x 720), 7 pt and more on the printed A4 sheet, where the plate's crop is scaled to the page's width
+(tests/test_print.py measures it)."""
 KEY_LEVELS = ("C1", "C7", "T3", "T7", "T12", "L2", "L4", "S2")
 NODE_LABEL = MappingProxyType(
     {

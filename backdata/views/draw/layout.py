@@ -19,7 +19,7 @@ from matplotlib.text import Text
 
 from backdata.core.model import Point, Region, Side, Target
 from backdata.method import anatomy
-from backdata.views.draw.base import NODE_LABEL, _fs, _lw, _xy_pairs
+from backdata.views.draw.base import NODE_LABEL, SMALL_TEXT, _fs, _lw, _xy_pairs
 from backdata.views.text import LOCATOR_NAME, NODE_WHERE, SCALE_BAR
 from backdata.views.theme import ARM, INK, MUTED, REGION_COLOR, SKIN
 
@@ -83,7 +83,7 @@ def draw_locator(fig: Figure, strip: Sequence[float], reg: Region, ax: Axes, sex
     inset.set_aspect("equal")
     inset.set_axis_off()
     inset.text(
-        0.5, 1.0, LOCATOR_NAME, transform=inset.transAxes, ha="center", va="bottom", fontsize=_fs(0.62), color=INK
+        0.5, 1.0, LOCATOR_NAME, transform=inset.transAxes, ha="center", va="bottom", fontsize=_fs(SMALL_TEXT), color=INK
     )
     return inset
 
@@ -94,10 +94,11 @@ def draw_scale_bar(fig: Figure, strip: Sequence[float], ax: Axes, sex: str, besi
     fw, fh = fig.get_size_inches()
     x, y, w, h = strip
     px_per_unit = ax.bbox.width / (ax.get_xlim()[1] - ax.get_xlim()[0])
-    room = w * fig.bbox.width - (beside.bbox.width if beside is not None and h < 0.5 else 0) - 20
+    over = beside is not None and x > PANEL[0] + 1e-6  # the strip lies beside the axes (not under them)
+    room = w * fig.bbox.width - (beside.bbox.width if beside is not None and not over else 0) - 20
     cm = 10 if 10 / anatomy.unit_cm(sex) * px_per_unit <= room else 5
     length = cm / anatomy.unit_cm(sex) * px_per_unit / fig.bbox.width
-    if beside is not None and h >= 0.5:  # a tall strip beside the axes: over the locator
+    if over:  # a strip beside the axes: over the locator
         x0 = x + (w - length) / 2
         y0 = beside.get_position().y1 + 0.09
     else:
@@ -118,7 +119,7 @@ def draw_scale_bar(fig: Figure, strip: Sequence[float], ax: Axes, sex: str, besi
         SCALE_BAR.format(cm=cm),
         ha="center",
         va="bottom",
-        fontsize=_fs(0.7),
+        fontsize=_fs(SMALL_TEXT),
         color=INK,
     )
     label.set_gid("scale-bar")
@@ -146,7 +147,7 @@ def keep_inside(texts: Sequence[Text], ax: Axes) -> None:
 
 _BESIDE = frozenset({Target.supraclavicular})
 """Nodes labelled beside them, outward (in the open over the shoulder), not over or under them."""
-_LABEL_ROOM = 0.085
+_LABEL_ROOM = 0.092
 """The height of a node's label (two lines) in units L, at the plates' scales."""
 
 
@@ -178,7 +179,7 @@ def _node_labels(ax: Axes, reg: Region, targets: Sequence[Target]) -> list[Artis
                         p.x + (0.03 if right else -0.03),
                         p.y,
                         NODE_LABEL[t].replace(" ", "\n"),
-                        fontsize=_fs(0.7),
+                        fontsize=_fs(SMALL_TEXT),
                         ha="left" if right else "right",
                         va="center",
                         linespacing=1.05,
@@ -194,7 +195,7 @@ def _node_labels(ax: Axes, reg: Region, targets: Sequence[Target]) -> list[Artis
                     p.x,
                     y,
                     _node_label(t),
-                    fontsize=_fs(0.7),
+                    fontsize=_fs(SMALL_TEXT),
                     ha="center",
                     va="top" if below else "bottom",
                     multialignment="center",

@@ -33,6 +33,7 @@ from backdata.views.draw.back import draw_back
 from backdata.views.draw.base import (
     KEY_LEVELS,
     NODE_LABEL,
+    SMALL_TEXT,
     _as_ax,
     _closes_on_error,
     _draw_marks,
@@ -121,7 +122,7 @@ def _badge(ax: Axes, number: int, at: Point, intensity: Intensity) -> Text:
         str(number),
         ha="center",
         va="center",
-        fontsize=_fs(0.72),
+        fontsize=_fs(SMALL_TEXT),
         fontweight="bold",
         color=b["text"],
         zorder=7,
