@@ -145,6 +145,7 @@ def test_wheel_ships_the_package_its_data_and_nothing_else(wheel):
     names = wheel.namelist()
     assert "backdata/source/back-massage.txt" in names
     assert "backdata/source/README.md" in names
+    assert "backdata/method/classical.toml" in names  # the classical method, as data
     styles = {n for n in names if n.startswith("backdata/styles/") and n.endswith(".mplstyle")}
     assert styles == {"backdata/styles/projector.mplstyle", "backdata/styles/print.mplstyle"}
     for layer in LAYERS:

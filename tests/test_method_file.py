@@ -1,5 +1,6 @@
-"""Method files (issue 13, phase 1): the classical method written as TOML and read back equal to the live data;
-the checker's problems, each with its line and key path; the variant methods; ``backdata method init|check``."""
+"""Method files (issue 13): the classical method shipped as TOML (``backdata/method/classical.toml``) and loaded
+like any other; written back by ``dump_method`` and read back equal; ``method init`` gives the shipped file; the
+checker's problems, each with its line and key path; the variant methods; ``backdata method init|check``."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from backdata.core.model import Cite, Mode
 from backdata.core.source import quote_problem
 from backdata.method import classical
 from backdata.method.files import check_method, check_text, dump_method, load_method
+from backdata.method.files.classical import init_text, shipped_path
 from backdata.method.files.locate import find_line, key_lines, show_path
 from backdata.publish.cli import main
 
@@ -29,12 +31,27 @@ def dumped(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("method")
     shutil.copy(SOURCE, folder / "back-massage.txt")
     path = folder / "classical.toml"
-    path.write_text(dump_method(file=path.name), encoding="utf-8")
+    path.write_text(dump_method(file=path.name, source="back-massage.txt"), encoding="utf-8")
     return path
+
+
+def test_the_package_loads_the_shipped_file():
+    """The classical method is the shipped file, loaded by load_method like any other method."""
+    assert check_method(shipped_path()) == []
+    m = load_method(shipped_path())
+    assert m == classical.METHOD == bd.current_method()
+    assert m.regions == classical.REGION_LIST == tuple(bd.REGIONS.values())
+    assert dict(m.cautions) == dict(bd.CAUTIONS) and m.session_order == bd.SESSION_ORDER
+    sections = classical.TEXT_SECTIONS
+    assert tuple(sections) == classical.TEXT_ORDER == tuple(sorted(sections, key=lambda n: sections[n].lines))
+    text = shipped_path().read_text(encoding="utf-8")
+    assert '{landmark = "scapula_inferior_angle_right", dx = ' in text  # the rubbing at the angle follows the bone
+    assert "[cites]" in text and 'intensity_cite = "editorial_intensity"' in text
 
 
 def test_round_trip_gives_the_live_data(dumped):
     m = load_method(dumped)
+    assert m == classical.METHOD
     assert m.regions == tuple(bd.REGIONS.values())  # same dataclasses, same values, same order
     assert [type(r) for r in m.regions] == [bd.Region] * len(bd.REGIONS)
     assert dict(m.cautions) == dict(classical.CAUTIONS)
@@ -52,7 +69,7 @@ def test_round_trip_gives_the_live_data(dumped):
 
 def test_dump_is_commented_deterministic_toml(dumped):
     text = dumped.read_text(encoding="utf-8")
-    assert text == dump_method(file=dumped.name)
+    assert text == dump_method(file=dumped.name, source="back-massage.txt")
     data = tomllib.loads(text)
     assert list(data["regions"]) == list(bd.REGIONS)
     for field in ("course:", "target:", "minutes:", "total.<mode>:", "technique:", "zones:", "sides:"):
@@ -61,13 +78,33 @@ def test_dump_is_commented_deterministic_toml(dumped):
     assert check_method(dumped) == []
 
 
-def test_dump_follows_edits_of_the_data(monkeypatch):
-    """The writer reads the live data: an edited region is what it writes."""
+def test_dump_writes_the_method_it_is_given():
+    """An edited method is what the writer writes, and it reads back equal."""
     from dataclasses import replace
 
     edited = replace(classical.REGION_LIST[0], title="Edited title")
-    monkeypatch.setattr(classical, "REGION_LIST", (edited, *classical.REGION_LIST[1:]))
-    assert 'title = "Edited title"' in dump_method()
+    method = replace(classical.METHOD, regions=(edited, *classical.REGION_LIST[1:]))
+    text = dump_method(method)
+    assert 'title = "Edited title"' in text and 'title = "Edited title"' not in dump_method()
+    back, problems = check_text(text, "edited.toml", SOURCE.parent)
+    assert problems == [] and back == method
+
+
+def test_init_writes_the_shipped_file(tmp_path):
+    """``method init`` copies the shipped file (its comments, named cites and landmark forms), its source path
+    pointing at the copy of the text beside it; loaded, it is the default method."""
+    path = tmp_path / "mine.toml"
+    assert main(["method", "init", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert text == init_text(file="mine.toml")
+    shipped = shipped_path().read_text(encoding="utf-8")
+    assert (
+        text.replace('source = "back-massage.txt"', 'source = "../source/back-massage.txt"').replace(
+            "check mine.toml", "check classical.toml"
+        )
+        == shipped
+    )
+    assert load_method(path) == bd.current_method() == classical.METHOD
 
 
 # (file in tests/methods/broken, line, key path, words of the message)

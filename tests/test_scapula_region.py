@@ -9,9 +9,12 @@ import pytest
 from backdata import LANDMARKS, LEVELS, REGIONS, Side, Technique
 from backdata.core.geometry import contains, point_at
 from backdata.method.anatomy import SPINOUS_BAND_HALF_WIDTH, cm
-from backdata.method.classical import upper
 
 SCAPULA = REGIONS["scapula"]
+UNDER_BORDER = cm(1.0)
+"""How far medial to the medial border the circles are drawn (the method file: a finger's breadth)."""
+AT_ANGLE = cm(1.4)
+"""How far outside the bone the rubbing at the inferior angle is drawn (the method file)."""
 SIDES = [Side.right, Side.left]
 
 
@@ -76,9 +79,9 @@ def test_the_lines_follow_the_landmarks():
     """The lines are built from the scapula's landmarks (not raw numbers): line 1 from the medial border,
     line 2 round the inferior angle (anatomy.py); the left side mirrors the right."""
     angle = _angle(Side.right)
-    assert all(p.distance(angle) == pytest.approx(upper.AT_ANGLE, abs=1e-3) for p in _line(2, Side.right).points[1:-1])
+    assert all(p.distance(angle) == pytest.approx(AT_ANGLE, abs=1e-3) for p in _line(2, Side.right).points[1:-1])
     for p in _line(1, Side.right).points:
-        assert _border_x(p.y, Side.right) - p.x == pytest.approx(upper.UNDER_BORDER, abs=1e-3)
+        assert _border_x(p.y, Side.right) - p.x == pytest.approx(UNDER_BORDER, abs=1e-3)
     for n in (1, 2):
         right, left = _line(n, Side.right), _line(n, Side.left)
         assert [(-p.x, p.y) for p in right.points] == [(p.x, p.y) for p in left.points]

@@ -23,8 +23,9 @@ class Method:
 
     title: str
     source_title: str
-    source_path: str
-    """The source text's path as the file names it (relative to the method file)."""
+    source_path: str = field(compare=False)
+    """The source text's path as the file names it (relative to the method file; not compared: one method written
+    in two folders names the same text by two paths)."""
     source_lines: tuple[str, ...]
     """The source text's lines: ``source_lines[0]`` is line 1."""
     regions: tuple[Region, ...]
@@ -47,15 +48,19 @@ class Method:
     """The source text's own tensions and the stance taken on each."""
     path: str = field(default="", compare=False)
     """The method file it was loaded from ("" when built in memory)."""
+    cites: Mapping[str, Cite] = field(default_factory=dict, compare=False)
+    """The file's named cites (``[cites]``): a method written back refers to them by the same names."""
+    _by_name: Mapping[str, Region] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("cautions", "rules", "text_sections"):
+        for name in ("cautions", "rules", "text_sections", "cites"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        object.__setattr__(self, "_by_name", MappingProxyType({r.name: r for r in self.regions}))
 
     @property
     def region_map(self) -> Mapping[str, Region]:
-        """Region name → region, in the file's order (what ``backdata.REGIONS`` is for the default method)."""
-        return MappingProxyType({r.name: r for r in self.regions})
+        """Region name → region, in the file's order (what ``backdata.REGIONS`` is for the current method)."""
+        return self._by_name
 
     def __repr__(self) -> str:
         return f"<Method {self.title!r}: {len(self.regions)} regions ({', '.join(r.name for r in self.regions)})>"

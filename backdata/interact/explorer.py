@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from functools import cache
 from html import escape
 
 from backdata.core.errors import BackdataError, as_bool, as_number
+from backdata.core.method_type import Method
 from backdata.core.model import Mode, Region
 from backdata.interact.state import VIEW_MIME, ViewState
 from backdata.method.anatomy import SEXES, as_sex
+from backdata.method.current import current
 from backdata.method.regions import REGIONS, as_mode, as_regions, as_step, region
 from backdata.method.regions import region as get_region  # the constructor's `region` argument shadows the name
 from backdata.views import text, theme
@@ -30,10 +31,18 @@ __all__ = ["Explorer", "caution_items", "explorer", "plan_html", "region_stepper
 _ids = itertools.count(1)
 
 
-@cache
+_figures: dict[tuple[int, str, str, bool], tuple[Method, LayeredFigure]] = {}
+
+
 def _base_figure(name: str, sex: str = "male", muscles: bool = False) -> LayeredFigure:
-    """A region's layered figure on one body, with or without the muscles: drawn once per kernel."""
-    return layered_figure(name, sex=sex, muscles=muscles)
+    """A region's layered figure on one body, with or without the muscles: drawn once per kernel and method
+    (keyed by the current method, which the entry holds, so that its ``id`` stays its own)."""
+    method = current()
+    key = (id(method), name, sex, muscles)
+    hit = _figures.get(key)
+    if hit is None or hit[0] is not method:
+        hit = _figures[key] = (method, layered_figure(name, sex=sex, muscles=muscles))
+    return hit[1]
 
 
 def plan_html(region_: str | Region, mode: str | Mode, current: int = 0) -> str:

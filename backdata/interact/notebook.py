@@ -15,14 +15,7 @@ from IPython.display import HTML, Markdown
 from backdata.core.model import Minutes, Mode, Region
 from backdata.interact.quiz import quiz_html
 from backdata.interact.state import VIEW_MIME, ViewState
-from backdata.method.classical import (
-    CONTRAINDICATIONS,
-    CONTRAINDICATIONS_REFERENCE,
-    NOTICE,
-    RULES,
-    SOURCE_CLAIMS_NOTE,
-    TEXT_ORDER,
-)
+from backdata.method.current import current
 from backdata.method.regions import REGIONS, as_mode, region
 from backdata.method.techniques import TECHNIQUES
 from backdata.method.validate import source_tensions
@@ -79,13 +72,14 @@ def _svg_of(fig, label: str, prefix: str | None = None) -> str:
 
 def notice():
     """The notice every notebook carries: not medical advice; contraindications, with a reference."""
-    items = "".join(f"<li>{escape(c)}</li>" for c in CONTRAINDICATIONS)
+    m = current()
+    items = "".join(f"<li>{escape(c)}</li>" for c in m.contraindications)
     return HTML(
         f'<div class="bd-notice" role="note" style="border-left:4px solid {theme.WARN};padding:.5em 1em;'
-        f'background:{theme.NOTICE_BACKGROUND};color:{theme.INK}"><strong>Notice.</strong> {escape(NOTICE)}<br>'
+        f'background:{theme.NOTICE_BACKGROUND};color:{theme.INK}"><strong>Notice.</strong> {escape(m.notice)}<br>'
         "Contraindications include: "
-        f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(CONTRAINDICATIONS_REFERENCE)} '
-        f"{escape(SOURCE_CLAIMS_NOTE)}</small></div>"
+        f'<ul style="margin:.3em 0">{items}</ul><small>Reference: {escape(m.contraindications_reference)} '
+        f"{escape(m.source_claims_note)}</small></div>"
     )
 
 
@@ -93,9 +87,9 @@ def method_outline():
     """The method in the source's order, with each region's summary and the lines it comes from."""
     rows = [
         f"{k}. **{REGIONS[n].title}** — {REGIONS[n].summary} ({REGIONS[n].extent_cite})"
-        for k, n in enumerate(TEXT_ORDER, 1)
+        for k, n in enumerate(current().text_order, 1)
     ]
-    rules = [f"- {r.text} ({r.cite})" for r in RULES.values()]
+    rules = [f"- {r.text} ({r.cite})" for r in current().rules.values()]
     return Markdown(
         "\n".join(
             [
@@ -275,7 +269,7 @@ def why_lines(name: str | Region):
 
 def rules_table():
     """The general rules of the method with their source lines."""
-    return _table(pd.DataFrame([{"rule": r.text, "source": str(r.cite)} for r in RULES.values()]), "rules")
+    return _table(pd.DataFrame([{"rule": r.text, "source": str(r.cite)} for r in current().rules.values()]), "rules")
 
 
 def glossary():
@@ -301,9 +295,9 @@ def glossary():
 
 def technique_usage() -> pd.DataFrame:
     """Where the source uses each technique: region → step numbers."""
-    rows = []
+    rows, order = [], current().text_order
     for t in TECHNIQUES:
-        where = {n: [str(i) for i, s in enumerate(REGIONS[n].steps, 1) if s.technique is t] for n in TEXT_ORDER}
+        where = {n: [str(i) for i, s in enumerate(REGIONS[n].steps, 1) if s.technique is t] for n in order}
         rows.append({"technique": t.value, **{REGIONS[n].title: ", ".join(v) or "—" for n, v in where.items()}})
     return pd.DataFrame(rows).set_index("technique")
 

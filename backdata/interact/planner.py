@@ -11,7 +11,7 @@ from backdata.core.errors import as_bool
 from backdata.core.model import Mode
 from backdata.interact.notebook import session_timeline
 from backdata.interact.state import VIEW_MIME, ViewState
-from backdata.method.classical import SESSION_ORDER
+from backdata.method.current import current
 from backdata.method.regions import REGIONS, as_mode, as_regions
 from backdata.views import theme
 from backdata.views.tables import check_session, session, session_steps
@@ -24,15 +24,14 @@ class SessionPlanner:
     """Pick regions and a mode; see the session as a table and a timeline, and the rules it breaks."""
 
     def __init__(self, regions=None, mode: str = "hygienic", first_session: bool = True):
+        self.order = current().session_order  # the method current when the planner was made
         chosen = [
             r.name for r in as_regions(() if regions is None else regions, where="the planner", allow_empty=True)
-        ] or list(SESSION_ORDER)
+        ] or list(self.order)
         mode, first_session = as_mode(mode), as_bool("first_session", first_session)
         import ipywidgets as w
 
-        self.regions_w = [
-            w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False) for n in SESSION_ORDER
-        ]
+        self.regions_w = [w.Checkbox(value=n in chosen, description=REGIONS[n].title, indent=False) for n in self.order]
         self.mode_w = w.ToggleButtons(options=[m.value for m in Mode], value=mode.value, description="Mode")
         self.first_w = w.Checkbox(value=first_session, description="first session", indent=False)
         self.table = w.HTML()
@@ -61,7 +60,7 @@ class SessionPlanner:
         return bundle
 
     def selected(self) -> list[str]:
-        return [n for n, cb in zip(SESSION_ORDER, self.regions_w) if cb.value]
+        return [n for n, cb in zip(self.order, self.regions_w) if cb.value]
 
     def _update(self, *_) -> None:
         names, mode, first = self.selected(), self.mode_w.value, self.first_w.value

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from backdata.core.model import Mode, Region
-from backdata.method.classical import CAUTIONS
+from backdata.method.current import current
 from backdata.method.regions import REGIONS, region
 from backdata.views import theme
 from backdata.views.describe import direction
@@ -96,7 +96,9 @@ def questions(region_: str | Region) -> list[Question]:
     )
     own = [c for c in reg.cautions if c.key != "spinous_processes"] or list(reg.cautions)
     c = own[0]
-    elsewhere = [x.text for x in CAUTIONS.values() if x.key not in {y.key for y in reg.cautions} and x.cite.lines]
+    elsewhere = [
+        x.text for x in current().cautions.values() if x.key not in {y.key for y in reg.cautions} and x.cite.lines
+    ]
     opts, ans = _rotate([c.text, *elsewhere[:3]], c.text, f"{reg.name}-caution")
     out.append(
         Question(

@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from numbers import Integral
-from types import MappingProxyType
 
 from backdata.core.errors import BackdataError, as_int, choose, shown
 from backdata.core.model import Mode, Region, Technique
-from backdata.method.classical import REGION_LIST
+from backdata.method.current import current
 
 __all__ = ["REGIONS", "as_lines", "as_mode", "as_regions", "as_step", "as_technique", "region"]
 
-REGIONS = MappingProxyType({r.name: r for r in REGION_LIST})
-"""Region name → :class:`~backdata.core.model.Region`, read-only: ``preliminary``, ``collar``, ``scapula``,
-``lower_thoracic``, ``lumbar``, in the text's order."""
+
+class _Regions(Mapping[str, Region]):
+    """Region name → region of the *current* method (:func:`backdata.use_method`), read-only, looked up on
+    each access: a module that imported ``REGIONS`` sees the method switch."""
+
+    __slots__ = ()
+
+    def __getitem__(self, name: str) -> Region:
+        return current().region_map[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(current().region_map)
+
+    def __len__(self) -> int:
+        return len(current().regions)
+
+    def __contains__(self, name: object) -> bool:
+        return name in current().region_map
+
+    def __repr__(self) -> str:
+        return f"REGIONS({dict(current().region_map)!r})"
+
+
+REGIONS: Mapping[str, Region] = _Regions()
+"""Region name → :class:`~backdata.core.model.Region` of the current method, read-only, in the file's order:
+``preliminary``, ``collar``, ``scapula``, ``lower_thoracic``, ``lumbar`` for the classical method."""
 
 _MODE_ALIASES = {"wellness": "hygienic", "preventive": "hygienic", "therapy": "therapeutic", "medical": "therapeutic"}
 _REGION_ALIASES = {
@@ -34,7 +56,9 @@ def region(name: str | Region) -> Region:
     """
     if isinstance(name, Region):
         return name
-    return REGIONS[choose("region", name, REGIONS, _REGION_ALIASES)]
+    regions = current().region_map
+    aliases = {k: v for k, v in _REGION_ALIASES.items() if v in regions}  # only to regions the method has
+    return regions[choose("region", name, regions, aliases)]
 
 
 def as_mode(mode: str | Mode) -> Mode:

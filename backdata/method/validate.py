@@ -11,7 +11,7 @@ from backdata.core.geometry import contains, polygon_area
 from backdata.core.model import Cite, Mode, Region, Side, Technique, Tension
 from backdata.core.source import quote_problem
 from backdata.method.anatomy import LANDMARKS, LEVELS, OUTLINE, SPINOUS_BAND_HALF_WIDTH
-from backdata.method.classical import CAUTIONS, REGION_LIST, RULES, SOURCE_TENSIONS
+from backdata.method.current import current
 from backdata.method.muscles import MUSCLE_ORDER, MUSCLES
 from backdata.method.regions import as_regions
 from backdata.method.techniques import TECHNIQUES
@@ -21,7 +21,7 @@ __all__ = ["source_tensions", "validate_data"]
 
 def source_tensions() -> tuple[Tension, ...]:
     """The source text's own tensions and our stance on each: not problems of the data."""
-    return SOURCE_TENSIONS
+    return current().tensions
 
 
 def _cites(reg: Region) -> list[tuple[str, Cite]]:
@@ -45,6 +45,7 @@ def _cites(reg: Region) -> list[tuple[str, Cite]]:
 
 def _check_region(reg: Region) -> list[str]:
     p: list[str] = []
+    method = current()
     for end in reg.extent:
         if end not in LEVELS:
             p.append(f"{reg.name}: extent level {end!r} is not a vertebral level")
@@ -95,10 +96,10 @@ def _check_region(reg: Region) -> list[str]:
         elif not (d.minutes.known and 0 < d.minutes.min <= d.minutes.max):
             p.append(f"{reg.name}: total for {m.value} {d.minutes} is not a positive range")
     for c in reg.cautions:
-        if CAUTIONS.get(c.key) is not c:
-            p.append(f"{reg.name}: caution {c.key!r} is not one of CAUTIONS")
+        if method.cautions.get(c.key) is not c:
+            p.append(f"{reg.name}: caution {c.key!r} is not one of the method's cautions")
     for where, cite in _cites(reg):
-        if problem := quote_problem(cite):
+        if problem := quote_problem(cite, method.source_lines):
             p.append(f"{where} {problem}")
     return p
 
@@ -111,11 +112,12 @@ def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
     minutes; totals for every mode; cautions, rules, techniques and landmarks cited. The source's own
     tensions are not problems here: see :func:`source_tensions`.
 
-    ``regions`` checks another list of regions in place of the shipped ones (the rest of the data is the same).
+    ``regions`` checks another list of regions in place of the current method's (the rest of the data is the same).
     """
     problems: list[str] = []
+    method = current()
     regs = (
-        REGION_LIST
+        method.regions
         if regions is None
         else tuple(as_regions(regions, where="validate()", allow_empty=True, unique=False))
     )
@@ -130,17 +132,20 @@ def validate_data(regions: Iterable[Region] | None = None) -> list[str]:
         for cite in (info.cite, info.limit_cite, info.max_intensity_cite, info.keep_off_cite):
             if cite is not None and (problem := quote_problem(cite)):
                 problems.append(f"technique {info.technique.value}: {problem}")
-    cited = [
-        *((f"caution {c.key}", c.cite) for c in CAUTIONS.values()),
-        *((f"rule {r.key}", r.cite) for r in RULES.values()),
-        *((f"tension {t.key}", t.cite) for t in SOURCE_TENSIONS),
+    own = [  # the method's cites quote its own text
+        *((f"caution {c.key}", c.cite) for c in method.cautions.values()),
+        *((f"rule {r.key}", r.cite) for r in method.rules.values()),
+        *((f"tension {t.key}", t.cite) for t in method.tensions),
+    ]
+    shipped = [  # the package's anatomy quotes the shipped text
         *((f"landmark {m.key}", m.cite) for m in LANDMARKS.values()),
         *((f"muscle {m.key}", m.cite) for m in MUSCLES.values()),
     ]
-    for where, cite in cited:
-        if problem := quote_problem(cite):
-            problems.append(f"{where}: {problem}")
-    for c in CAUTIONS.values():
+    for cited, lines in ((own, method.source_lines), (shipped, None)):
+        for where, cite in cited:
+            if problem := quote_problem(cite, lines):
+                problems.append(f"{where}: {problem}")
+    for c in method.cautions.values():
         for zone in c.zones:
             if len(zone) < 3 or polygon_area(zone) <= 0:
                 problems.append(f"caution {c.key}: a zone is not a polygon")

@@ -130,8 +130,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _method(args: argparse.Namespace) -> int:
-    from backdata.method.files import check_method, dump_method, load_method
-    from backdata.method.files.classical import SOURCE_NAME
+    from backdata.method.files import check_method, load_method
+    from backdata.method.files.classical import SOURCE_NAME, init_text
     from backdata.publish.files import write_atomic
 
     path = Path(args.file)
@@ -151,7 +151,7 @@ def _method(args: argparse.Namespace) -> int:
         raise BackdataError(f"{path} is a folder: name the method file to write, e.g. {path / 'my-method.toml'}")
     if path.exists() and not args.force:
         raise BackdataError(f"refusing to overwrite {path}: it exists; choose another name or add --force")
-    write_atomic(path, dump_method(file=path.name))
+    write_atomic(path, init_text(file=path.name))
     text = path.parent / SOURCE_NAME
     shipped = resources.files("backdata").joinpath("source", SOURCE_NAME).read_text(encoding="utf-8")
     if not text.exists():

@@ -18,7 +18,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from backdata.core.errors import BackdataError
-from backdata.method.classical import NOTICE
+from backdata.method.current import current
 from backdata.method.regions import REGIONS
 from backdata.publish.blocks import cell_markdown, cell_output
 from backdata.publish.files import no_notebooks, replace_dir, write_atomic
@@ -116,7 +116,7 @@ def render_page(nb: nbformat.NotebookNode, name: str, *, region_page: bool = Fal
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)} · backdata</title><style>{styles}</style></head>"
         f"<body><main{cls}>{''.join(body)}"
-        f'<footer><p>{html.escape(NOTICE)}</p><p>backdata handout · <a href="index.html">all handouts</a>'
+        f'<footer><p>{html.escape(current().notice)}</p><p>backdata handout · <a href="index.html">all handouts</a>'
         "</p></footer></main></body></html>\n"
     )
 
@@ -129,7 +129,7 @@ def _index(pages: list[tuple[str, str]]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>backdata handouts</title><style>{PAGE_CSS}</style></head><body><main>"
         "<h1>Back massage: handouts</h1>"
-        f'<div class="bd-notice" role="note"><strong>Notice.</strong> {html.escape(NOTICE)}</div>'
+        f'<div class="bd-notice" role="note"><strong>Notice.</strong> {html.escape(current().notice)}</div>'
         f"<ol>{items}</ol><footer><p>Open any page from disk: no network, no Python needed.</p></footer>"
         "</main></body></html>\n"
     )

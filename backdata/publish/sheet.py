@@ -13,7 +13,7 @@ from backdata.core.errors import BackdataError
 from backdata.core.model import Mode
 from backdata.interact.explorer import caution_items
 from backdata.interact.notebook import timings
-from backdata.method.classical import NOTICE, TEXT_ORDER
+from backdata.method.current import current
 from backdata.method.regions import REGIONS
 from backdata.publish.page import PAGE_CSS, Page
 from backdata.views import text, theme
@@ -62,7 +62,7 @@ def region_sheet(name: str, page: Page) -> str:
         f'hygienic" style="--n:{len(reg.steps)};--ar:{fig.region_box[2] / fig.region_box[3]:.3f}">{strip}</div>'
         "<table><thead><tr><th>#</th><th>step</th><th>lines</th><th>hygienic</th><th>therapeutic</th>"
         f"<th>note (source)</th></tr></thead><tbody>{rows}</tbody></table>"
-        f'<h2>Cautions</h2><ul>{cautions}</ul><p class="bd-sheet-notice">{html.escape(NOTICE)}</p></section>'
+        f'<h2>Cautions</h2><ul>{cautions}</ul><p class="bd-sheet-notice">{html.escape(current().notice)}</p></section>'
     )
 
 
@@ -93,7 +93,7 @@ SHEET_CSS = theme.css("""
 def print_book(page: Page | None = None) -> str:
     """The whole printable book as one HTML document: a sheet per region, in the source's order."""
     page = page or Page()
-    sheets = "".join(region_sheet(n, page) for n in TEXT_ORDER)
+    sheets = "".join(region_sheet(n, page) for n in current().text_order)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>backdata: the regions</title>'
         f"<style>{PAGE_CSS}{SHEET_CSS}{''.join(dict.fromkeys(page.styles))}</style></head><body>"

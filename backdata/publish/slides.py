@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 from backdata.core.model import Mode
-from backdata.method.classical import NOTICE, TEXT_ORDER
+from backdata.method.current import current
 from backdata.method.regions import REGIONS
 from backdata.publish.files import replace_dir, write_atomic
 from backdata.publish.page import Page
@@ -82,9 +82,9 @@ def slide_deck(*, notes: bool = True) -> str:
     slides = [
         f'<section class="slide title" aria-label="Title"><h1>Back massage: the method, step by step</h1>'
         f"<p>Patient prone, seen from behind: the patient's right is on your right. Keys: → next, ← back, "
-        f"M hygienic/therapeutic, N speaker notes.</p><p><small>{html.escape(NOTICE)}</small></p></section>"
+        f"M hygienic/therapeutic, N speaker notes.</p><p><small>{html.escape(current().notice)}</small></p></section>"
     ]
-    for name in TEXT_ORDER:
+    for name in current().text_order:
         reg, sp = REGIONS[name], page.sprite(name)
         for step in range(len(reg.steps) + 1):
             views = "".join(

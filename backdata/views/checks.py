@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backdata.core.model import Region
-from backdata.method.classical import REGION_LIST
+from backdata.method.current import current
 from backdata.method.regions import as_regions
 from backdata.method.validate import validate_data
 from backdata.views.theme import theme_problems
@@ -27,10 +27,10 @@ def validate(regions: Iterable[Region] | None = None) -> list[str]:
     fill pattern, and a hatch of its own for each of its spatial cautions. The source's own tensions are not
     problems here: see :func:`backdata.source_tensions`.
 
-    ``regions`` checks another list of regions in place of the shipped ones (the rest of the data is the same).
+    ``regions`` checks another list of regions in place of the current method's (the rest of the data is the same).
     """
     regs = (
-        REGION_LIST
+        current().regions
         if regions is None
         else tuple(as_regions(regions, where="validate()", allow_empty=True, unique=False))
     )

@@ -10,7 +10,7 @@ import pandas as pd
 
 from backdata.core.errors import as_bool
 from backdata.core.model import Cite, Minutes, Mode, Region, Step
-from backdata.method.classical import CLOSING, RULES, SESSION_ORDER
+from backdata.method.current import current
 from backdata.method.regions import REGIONS, as_mode, as_regions, region
 from backdata.method.techniques import TECHNIQUES
 from backdata.views.text import CLOSING_TITLE, WHOLE_BACK
@@ -168,12 +168,13 @@ class RuleBreak:
 
 
 def _resolve(regions: Iterable[str | Region] | str | Region | None) -> list[Region]:
-    return as_regions(SESSION_ORDER if regions is None else regions, where="the session")
+    return as_regions(current().session_order if regions is None else regions, where="the session")
 
 
 def _sum(regs: Sequence[Region], mode: Mode) -> Minutes:
     """The session's total: its regions' stated totals and the closing step (line 133)."""
-    ms = [r.total[mode].minutes for r in regs] + [CLOSING.duration(mode).minutes]
+    closing = current().closing
+    ms = [r.total[mode].minutes for r in regs] + ([closing.duration(mode).minutes] if closing else [])
     return Minutes(sum(m.min for m in ms), sum(m.max for m in ms))
 
 
@@ -182,9 +183,10 @@ def propose_first_session(regions: Iterable[str | Region] | None = None, mode: s
     further region of ``regions`` (default: the planner's bottom-up order) whose full time still fits, the
     closing step (line 133) counted."""
     mode = as_mode(mode)
-    limit = RULES["first_session"].limit_minutes
+    rule = current().rules.get("first_session")
+    limit = math.inf if rule is None or rule.limit_minutes is None else rule.limit_minutes
     regs = _resolve(regions)
-    chosen = [REGIONS["preliminary"]]
+    chosen = [REGIONS["preliminary"]] if "preliminary" in REGIONS else []
     for r in regs:
         if r.name != "preliminary" and _sum([*chosen, r], mode).max <= limit:
             chosen.append(r)
@@ -198,23 +200,25 @@ def check_session(
     regs, mode = _resolve(regions), as_mode(mode)
     first_session = as_bool("first_session", first_session)
     names = [r.name for r in regs]
+    rules = current().rules
     out: list[RuleBreak] = []
-    if "preliminary" not in names:
-        rule = RULES["preliminary_first"]
+    if "preliminary_first" not in rules or "main_after_preliminary" not in rules:
+        pass  # a method without these rules (or without a preliminary massage) asks no order
+    elif "preliminary" not in names:
+        rule = rules["preliminary_first"]
         out.append(
             RuleBreak(
                 rule.key, "the session has no preliminary massage of the whole back; add 'preliminary' first", rule.cite
             )
         )
     elif names[0] != "preliminary":
-        rule = RULES["main_after_preliminary"]
+        rule = rules["main_after_preliminary"]
         out.append(
             RuleBreak(
                 rule.key, f"the preliminary massage comes after {names[0]!r}; it should open the session", rule.cite
             )
         )
-    if first_session:
-        rule = RULES["first_session"]
+    if first_session and (rule := rules.get("first_session")) is not None and rule.limit_minutes is not None:
         limit = rule.limit_minutes
         total = _sum(regs, mode)
         if total.max > limit:
@@ -252,13 +256,13 @@ def check_session(
     return out
 
 
-def _closing_row(mode: Mode) -> dict:
-    d = CLOSING.duration(mode)
+def _closing_row(mode: Mode, closing: Step) -> dict:
+    d = closing.duration(mode)
     return {
         "region": CLOSING_NAME,
         "step_no": 1,
-        "technique": CLOSING.technique.value,
-        "step": CLOSING.title,
+        "technique": closing.technique.value,
+        "step": closing.title,
         "lines": WHOLE_BACK,
         "minutes_min": d.minutes.min,
         "minutes_max": d.minutes.max,
@@ -266,9 +270,9 @@ def _closing_row(mode: Mode) -> dict:
         "stated_max": d.minutes.max,
         "minutes_from": "editorial" if d.cite.editorial else "source",
         "editorial": d.cite.editorial,
-        "by_indication": CLOSING.by_indication,
-        "note": CLOSING.note,
-        "source": str(CLOSING.cite),
+        "by_indication": closing.by_indication,
+        "note": closing.note,
+        "source": str(closing.cite),
     }
 
 
@@ -292,7 +296,8 @@ def session_steps(regions: Iterable[str | Region] | None = None, mode: str | Mod
         df["minutes_min"] = [m.min for m in fitted]
         df["minutes_max"] = [m.max for m in fitted]
         frames.append(df)
-    frames.append(pd.DataFrame([_closing_row(mode)]))
+    if (closing := current().closing) is not None:
+        frames.append(pd.DataFrame([_closing_row(mode, closing)]))
     steps = pd.concat(frames, ignore_index=True)
     steps["end_min"] = steps["minutes_min"].cumsum()
     steps["start_min"] = steps["end_min"] - steps["minutes_min"]
@@ -326,17 +331,18 @@ def session(
                 "source": str(d.cite),
             }
         )
-    closing = CLOSING.duration(mode)
-    rows.append(
-        {
-            "region": CLOSING_NAME,
-            "title": CLOSING_TITLE,
-            "minutes_min": closing.minutes.min,
-            "minutes_max": closing.minutes.max,
-            "editorial": closing.cite.editorial,
-            "source": f"{CLOSING.cite}; {closing.cite}",
-        }
-    )
+    if (step := current().closing) is not None:
+        closing = step.duration(mode)
+        rows.append(
+            {
+                "region": CLOSING_NAME,
+                "title": CLOSING_TITLE,
+                "minutes_min": closing.minutes.min,
+                "minutes_max": closing.minutes.max,
+                "editorial": closing.cite.editorial,
+                "source": f"{step.cite}; {closing.cite}",
+            }
+        )
     total = _sum(regs, mode)
     rows.append(
         {

@@ -11,32 +11,25 @@ Modules: :mod:`.emit` (TOML text of values), :mod:`.dump` (the writer), :mod:`.c
 as a :class:`~backdata.core.method_type.Method`, from the live data), :mod:`.locate` (key path → line),
 :mod:`.values` (reading values, recording problems), :mod:`.read` (the method and its checks).
 
-Design note for phase 2 (switching the package to a loaded method; issue 13)
-------------------------------------------------------------------------------
-Today the package reads the classical method at import time, from module constants:
+Phase 2 (issue 13): the package's method is a loaded method
+---------------------------------------------------------------
+2a (done): the classical method ships as ``backdata/method/classical.toml`` (generated once by
+:func:`dump_method` from the former Python data, then hand-edited: the scapula's rubbing on its landmark, its zone
+as an ellipse, comments on how the lines were built) and :mod:`backdata.method.classical` loads it with
+:func:`load_method` (:mod:`.classical` here: ``classical_method()``, ``init_text()`` for ``method init``). One
+current method (:mod:`backdata.method.current`: ``current()``, ``use_method()``, ``using()``; public as
+``bd.current_method``, ``bd.use_method``, ``bd.using``, ``bd.load_method``) is read by ``REGIONS`` (a live
+mapping), ``region()``, the tables (session order, rules, closing), validate, the notebook glue, the quiz, the
+planner and the handouts, sheets and slides (notice, text order); ``bd.CAUTIONS``, ``RULES``, ``SESSION_ORDER``,
+``NOTICE`` … are read from it on access. The explorer's figure cache is keyed by method.
 
-* ``method/regions.py``: ``REGIONS`` (from ``classical.REGION_LIST``) behind ``region()``, ``as_regions()``,
-  ``as_step()``, ``as_lines()``; everything in views/interact/publish goes through these.
-* ``method/classical/__init__.py``: ``SESSION_ORDER`` (views/tables ``session()``), ``TEXT_ORDER`` and
-  ``TEXT_SECTIONS`` (notebooks, slides, sheets), ``RULES`` (``check_session``: first_session limit),
-  ``CLOSING`` (``session()``/timeline), ``CAUTIONS``, ``NOTICE``, ``CONTRAINDICATIONS``, ``SOURCE_TENSIONS``.
-* ``method/validate.py``: checks ``REGION_LIST`` and ``CAUTIONS``/``RULES`` against the *shipped* text
-  (``core/source.quote_problem`` now takes ``lines=`` for any text).
-* ``backdata/__init__.py`` re-exports ``REGIONS``, ``CAUTIONS``, ``RULES``, ``SESSION_ORDER``, ``NOTICE`` ….
-
-Phase 2 plugs in with one "current method" holder in ``method`` (e.g. ``method/current.py``: ``current()`` →
-:class:`Method`, ``use_method(m)`` and a context manager), initialised from the classical method shipped as
-``backdata/method/classical.toml`` (written once by :func:`dump_method` and committed; the Python data modules
-then become its test oracle or are removed) and read with :func:`load_method`. ``region()``/``REGIONS`` and the
-tables read ``current().region_map``, ``.session_order``, ``.rules``, ``.closing`` instead of the constants
-(``REGIONS`` becomes a live mapping view); functions gain ``method=`` where a caller wants another without
-switching globally. The explorer and the plates cache by region name: key their caches by
-``(id(method), region)``. ``backdata build --method FILE`` loads the file, ``use_method``\\ s it and passes
-``BACKDATA_METHOD=FILE`` to the notebook kernels (the notebooks call ``bd.use_method_from_env()`` in their
-first cell), so the figures, notebooks, handouts, slides and editions come from one method. Technique
-information (``TECHNIQUES``: limits and their cites) stays package data in phase 1; its cites quote the shipped
-text, so a method with its own text needs technique cites of its own (a ``[techniques.<name>]`` table) or
-those checks scoped to the classical text.
+2b (to do): ``backdata build --method FILE`` loads the file, makes it current (``use_method``) and passes
+``BACKDATA_METHOD=FILE`` to the notebook kernels (the notebooks call e.g. ``bd.use_method_from_env()`` in their
+first cell); the notebooks'
+prose that names the classical method's numbers comes from the data or is marked as classical; the theme gives a
+new region a colour and hatch (``bd.validate()`` names them missing today); technique information (``TECHNIQUES``:
+limits and their cites) stays package data and its cites quote the shipped text, so a method with its own text
+needs technique cites of its own (a ``[techniques.<name>]`` table) or those checks scoped to the classical text.
 """
 
 from __future__ import annotations
@@ -70,7 +63,7 @@ def check_text(text: str, file: str = "<method>", folder: Path | str = ".") -> t
     if not data:
         why = "the file is empty" if not text.strip() else "the file has no keys (only comments)"
         return None, [Problem(file, 0, "", f"{why}: expected a method; `backdata method init FILE` writes one to edit")]
-    reader = Reader(file, key_lines(text))
+    reader = Reader(file, lambda: key_lines(text))
     method = read_method(reader, data, Path(folder), file)
     problems = sorted(set(reader.problems), key=lambda p: (p.line, p.key, p.message))
     return (method if not problems else None), problems

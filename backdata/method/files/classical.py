@@ -1,53 +1,42 @@
-"""The classical method of :mod:`backdata.method.classical` gathered as one :class:`~backdata.core.method_type.Method`,
-read from the live data (so a method file written from it follows every edit of that data)."""
+"""The package's own method, shipped as a method file (``backdata/method/classical.toml``) and loaded like any
+other: :func:`classical_method`; :func:`init_text` is that file as ``backdata method init FILE`` writes it."""
 
 from __future__ import annotations
 
-import importlib
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
 
 from backdata.core.method_type import Method
-from backdata.core.model import Cite
-from backdata.core.source import SOURCE_TITLE, source_lines
+from backdata.method.files import load_method
+from backdata.method.files.emit import q
 
-__all__ = ["SOURCE_NAME", "classical_method", "cite_names"]
+__all__ = ["SHIPPED", "SOURCE_NAME", "classical_method", "init_text", "shipped_path"]
 
 SOURCE_NAME = "back-massage.txt"
 """The shipped source text's file name (``backdata/source/back-massage.txt``)."""
+SHIPPED = "classical.toml"
+"""The classical method's file name in ``backdata/method/``: every number of the method lives there, once."""
 
-_CITE_MODULES = ("_helpers", "trunk", "upper", "cautions", "")
+
+def shipped_path() -> Path:
+    """The path of the shipped method file (its ``source`` is ``../source/back-massage.txt``)."""
+    return Path(str(resources.files("backdata.method").joinpath(SHIPPED)))
 
 
+@cache
 def classical_method() -> Method:
-    """The package's own method (``backdata.REGIONS``, ``CAUTIONS``, ``RULES`` …) as a :class:`Method`."""
-    from backdata.method import classical as c
-
-    return Method(
-        title="Classical back massage",
-        source_title=SOURCE_TITLE,
-        source_path=SOURCE_NAME,
-        source_lines=source_lines(),
-        regions=tuple(c.REGION_LIST),
-        cautions=dict(c.CAUTIONS),
-        rules=dict(c.RULES),
-        session_order=tuple(c.SESSION_ORDER),
-        text_order=tuple(c.TEXT_ORDER),
-        text_sections=dict(c.TEXT_SECTIONS),
-        closing=c.CLOSING,
-        notice=c.NOTICE,
-        contraindications=tuple(c.CONTRAINDICATIONS),
-        contraindications_reference=c.CONTRAINDICATIONS_REFERENCE,
-        source_claims_note=c.SOURCE_CLAIMS_NOTE,
-        tensions=tuple(c.SOURCE_TENSIONS),
-    )
+    """The package's own method (the classical method of the source text), read from the shipped file."""
+    return load_method(shipped_path())
 
 
-def cite_names() -> dict[Cite, str]:
-    """Cite → a short name, for the cites the classical modules name as constants (``SACRUM_UP`` →
-    ``"sacrum_up"``): the method file lists them once under ``[cites]`` and refers to them by name."""
-    names: dict[Cite, str] = {}
-    for mod in _CITE_MODULES:
-        module = importlib.import_module("backdata.method.classical" + (f".{mod}" if mod else ""))
-        for attr, value in vars(module).items():
-            if isinstance(value, Cite) and attr.lstrip("_").isupper():
-                names.setdefault(value, attr.strip("_").lower())
-    return names
+def init_text(file: str = "FILE", source: str = SOURCE_NAME) -> str:
+    """The shipped method file, comments and all, for a copy named ``file`` whose source text is at ``source``
+    (relative to it; ``method init`` puts the shipped text beside the copy)."""
+    text = shipped_path().read_text(encoding="utf-8")
+    text, n = re.subn(r'(?m)^source = ".*"$', lambda _: f"source = {q(source)}", text, count=1)
+    check = r"(?m)^(# Edit it, then check it: +backdata method check ).*$"
+    text, k = re.subn(check, lambda m: m.group(1) + file, text, count=1)
+    assert n == k == 1, "the shipped method file lost its source line or its header"
+    return text

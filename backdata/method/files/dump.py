@@ -10,7 +10,6 @@ from backdata.core.geometry import mirror
 from backdata.core.method_type import Method
 from backdata.core.model import Cite, Region, Step, StrokeLine
 from backdata.method.files import emit
-from backdata.method.files.classical import cite_names, classical_method
 
 __all__ = ["FORMAT", "dump_method"]
 
@@ -31,8 +30,8 @@ HEADER = """\
 #   [0.06, 1.3]                               x and y in L
 #   {{level = "T7", x_cm = 5.0}}                beside a vertebral level, 5 cm to the right (x_cm) or in L (x)
 #   {{level = "T7", x = 0.1, dy = 0.02}}        dy (or dy_cm) moves it below the level (negative: above)
-#   {{landmark = "scapula_inferior_angle_right"}}   a one-point landmark (dx, dy move it, in L)
-# This file, written by the program, uses a level where a point lies exactly on one and [x, y] elsewhere.
+#   {{landmark = "scapula_inferior_angle_right", dx = -0.03}}   a one-point landmark; dx, dy move it (in L)
+# A point lies on a level or a landmark where that gives it exactly, else it is written [x, y].
 # Heights (a zone's band, an extent): a level "T7", a number (y in L), or {{level = "T7", dy = -0.03}}.
 # Levels: C1-C7, T1-T12, L1-L5, S1-S5, Co.
 # Landmarks (one point): {landmarks}.
@@ -212,15 +211,23 @@ def _region(w: _Writer, r: Region, m: Method) -> None:
 
 
 def dump_method(method: Method | None = None, *, source: str | None = None, file: str = "FILE") -> str:
-    """The method (default: the package's classical method, as the data stands now) as TOML text with comments
-    that explain each field: a starting point for an instructor's own method.
+    """The method (default: the package's classical method) as TOML text with comments that explain each field;
+    its named cites (``[cites]``) keep their names. Points and zones are written in the forms :mod:`.emit` finds
+    (``backdata method init`` copies the shipped file instead, with its own comments and landmark forms).
 
     ``source`` is the path of the source text written in the file (relative to the file; default: the method's
     own, ``back-massage.txt`` for the classical one); ``file`` is the name the header's instructions use.
     """
-    m = classical_method() if method is None else method
+    if method is None:
+        from backdata.method.files.classical import classical_method  # it loads a file with this package
+
+        method = classical_method()
+    m = method
     counts = Counter(_all_cites(m))
-    names = {c: n for c, n in cite_names().items() if counts[c] > 1} if method is None else {}
+    names: dict[Cite, str] = {}
+    for n, c in m.cites.items():  # the file's own names, for the cites it uses
+        if counts[c]:
+            names.setdefault(c, n)
     w = _Writer(names)
     w.out.append(_header(file))
     w.key("format", str(FORMAT), "format: the version of this file's format")

@@ -348,7 +348,9 @@ def read_method(r: Reader, data: Mapping, folder: Path, path: str) -> Method | N
     if r.problems or None in texts or len(regions) != len(names):
         return None
     title, source_title, notice_text, reference, claims = texts
+    sections = {n: sections[n] for n in (*text_order, *sections) if n in sections}  # in the text's order
     return Method(
         title, source_title, source, r.source_lines or (), tuple(regions.values()), cautions, rules, session_order,
         text_order, sections, closing, notice_text, contra or (), reference, claims, tensions or (), path=path,
+        cites=cites,
     )  # fmt: skip

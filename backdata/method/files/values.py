@@ -28,13 +28,20 @@ def _type_name(value: object) -> str:
 class Reader:
     """Collects the problems of one file; the ``read_*`` methods take a value and its key path."""
 
-    def __init__(self, file: str, lines: dict[KeyPath, int]) -> None:
+    def __init__(self, file: str, lines: dict[KeyPath, int] | Callable[[], dict[KeyPath, int]]) -> None:
         self.file = file
-        self.lines = lines
+        self._lines = lines
+        """Key path → line, or what computes it: only a file with a problem needs its lines located."""
         self.problems: list[Problem] = []
         self.source_lines: Sequence[str] | None = None
         """The source text's lines once read (cites are checked against them); ``None`` if it could not be."""
         self.cites: Mapping[str, Cite] = {}
+
+    @property
+    def lines(self) -> dict[KeyPath, int]:
+        if callable(self._lines):
+            self._lines = self._lines()
+        return self._lines
 
     # --- problems ---------------------------------------------------------------------------------------------
     def problem(self, path: KeyPath, message: str) -> None:
@@ -195,7 +202,7 @@ class Reader:
         return 0.0
 
     def point(self, value: object, path: KeyPath) -> Point | None:
-        """``[x, y]``, ``{level, x | x_cm, dy | dy_cm}`` or ``{landmark, dx, dy}``."""
+        """``[x, y]``, ``{level, x | x_cm, dy | dy_cm}`` or ``{landmark, dx, dy}`` (rounded to 1e-6 L)."""
         if isinstance(value, list):
             if len(value) != 2:
                 self.problem(path, f"a point [x, y] has two numbers, got {len(value)}")
@@ -211,8 +218,8 @@ class Reader:
             dy = self._offset({"dy": d.get("dy", 0)} if d else {}, "dy", path)
             if key is None or dx is None or dy is None:
                 return None
-            p = LANDMARKS[key].points[0]
-            return Point(p.x + dx, p.y + dy) if dx or dy else p
+            p = LANDMARKS[key].points[0]  # moved, to a millionth of L (as the ellipses are): short offsets give back
+            return Point(round(p.x + dx, 6), round(p.y + dy, 6)) if dx or dy else p  # the short numbers they mean
         if isinstance(value, dict):
             d = self.table(value, path, ("level", "x", "x_cm", "dy", "dy_cm"), ("level",))
             if d is None or "level" not in d:
