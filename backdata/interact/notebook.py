@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 from html import escape
 
 import pandas as pd
@@ -15,7 +16,7 @@ from IPython.display import HTML, Markdown
 from backdata.core.model import Minutes, Mode, Region
 from backdata.interact.quiz import quiz_html
 from backdata.interact.state import VIEW_MIME, ViewState
-from backdata.method.current import current
+from backdata.method.current import current, use_method
 from backdata.method.regions import REGIONS, as_mode, region
 from backdata.method.techniques import TECHNIQUES
 from backdata.method.validate import source_tensions
@@ -46,6 +47,13 @@ __all__ = [
 ]
 
 _ids = itertools.count(1)
+
+METHOD_ENV = "BACKDATA_METHOD"
+"""The environment variable naming the method file the notebooks show (``backdata build --method FILE`` sets
+it for the kernels that execute them); unset or empty: the current method (the classical one)."""
+
+if os.environ.get(METHOD_ENV):
+    use_method(os.environ[METHOD_ENV])
 
 
 class Shown:

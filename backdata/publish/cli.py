@@ -2,9 +2,11 @@
 
 ``check`` (the default) validates the data and prints each region's plan in both modes; it exits 1 when
 :func:`backdata.validate` finds a problem. ``figures [--out DIR]`` writes every figure to ``DIR/figures``
-(default ``./figures``). ``build [--out DIR] [--pdf]`` is the main job: check, figures (``DIR/figures``), the
+(default ``./figures``). ``build [--out DIR] [--pdf] [--method FILE]`` is the main job: check, figures (``DIR/figures``), the
 notebooks executed and written as offline handouts (``DIR/handouts``; with ``--pdf`` also one PDF, a page per
-region), the slides (``DIR/slides``) and the instructor and student editions (``DIR/editions``).
+region), the slides (``DIR/slides``) and the instructor and student editions (``DIR/editions``); with
+``--method FILE`` all of them for that method (checked first: its problems are printed and nothing is built),
+the notebooks generated for it (:mod:`backdata.publish.method_notebooks`) and run with ``BACKDATA_METHOD``.
 
 ``method init FILE [--force]`` writes the classical method as a commented TOML file to edit (and the source
 text beside it); ``method check FILE`` prints every problem of a method file as ``FILE:LINE: key.path: message``
@@ -105,18 +107,21 @@ def _build(args: argparse.Namespace) -> int:
         from backdata.publish.editions import build_editions
         from backdata.publish.handout import build_handouts, notebook_paths
         from backdata.publish.slides import build_slides
-    # Inputs first, before any long work: the notebooks, Chromium for --pdf, the output folders.
+    # Inputs first, before any long work: the method file, the notebooks, Chromium for --pdf, the output folders.
+    method = _build_method(args.method) if args.method else None
+    if args.method and method is None:
+        return 1
     if not notebook_paths(args.notebooks):
         raise no_notebooks(args.notebooks)
     if args.pdf and not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")):
         raise BackdataError("--pdf needs Chromium (Debian: apt-get install chromium); none found on PATH")
-    with prepare_outputs(Path(args.out), OUTPUTS) as root:
+    with prepare_outputs(Path(args.out), OUTPUTS) as root, _method_context(method, args) as notebooks:
         status = _check(args)
         if status:
             return status
         _write_figures(root, "projector")
         t0 = time.perf_counter()
-        files = build_handouts(root, args.notebooks, pdf=args.pdf)
+        files = build_handouts(root, notebooks, pdf=args.pdf)
         size = sum(f.stat().st_size for f in files)
         print(
             f"wrote {len(files)} handout files ({size / 1e6:.1f} MB) to {root / 'handouts'}/ in "
@@ -124,9 +129,48 @@ def _build(args: argparse.Namespace) -> int:
         )
         slides = build_slides(root)
         print(f"wrote the slides ({slides[0].stat().st_size / 1e6:.1f} MB) to {slides[0]}")
-        editions = build_editions(root, args.notebooks)
+        editions = build_editions(root, notebooks)
         print(f"wrote {len(editions)} notebooks to {root / 'editions'}/ (student, instructor)")
     return 0
+
+
+def _build_method(file: str):
+    """The method of ``file`` for ``build --method``, or ``None`` after printing every problem it has."""
+    from backdata.method.files import check_method, load_method
+
+    problems = check_method(file)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{file}: {len(problems)} problem(s); nothing was built", file=sys.stderr)
+        return None
+    return load_method(file)
+
+
+@contextlib.contextmanager
+def _method_context(method, args: argparse.Namespace) -> Iterator[Path]:
+    """The notebooks folder to build, with ``method`` current and named to the kernels (``BACKDATA_METHOD``)
+    inside the block; without a method, the ``--notebooks`` folder as it is."""
+    if method is None:
+        yield Path(args.notebooks)
+        return
+    import tempfile
+
+    from backdata.interact.notebook import METHOD_ENV
+    from backdata.method.current import using
+    from backdata.publish.method_notebooks import method_notebooks
+
+    saved = os.environ.get(METHOD_ENV)
+    os.environ[METHOD_ENV] = str(Path(args.method).resolve())
+    try:
+        with using(method), tempfile.TemporaryDirectory(prefix="backdata-notebooks-") as tmp:
+            print(f"building for the method {method.title!r} ({args.method})")
+            yield method_notebooks(method, args.notebooks, tmp)
+    finally:
+        if saved is None:
+            os.environ.pop(METHOD_ENV, None)
+        else:
+            os.environ[METHOD_ENV] = saved
 
 
 def _method(args: argparse.Namespace) -> int:
@@ -208,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     build.add_argument("--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)")
     build.add_argument("--pdf", action="store_true", help="also print the region pages to one PDF (Chromium)")
+    build.add_argument(
+        "--method",
+        metavar="FILE",
+        help="build for the method of this file (TOML; `backdata method init FILE` writes one); checked first",
+    )
     bench = sub.add_parser("bench", help="speed and size figures as one JSON object", parents=[common])
     bench.add_argument("--no-lab", action="store_true", help="skip the in-browser JupyterLab measurement")
     bench.add_argument("--no-hub", action="store_true", help="skip the several-students JupyterHub measurement")
