@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
+from matplotlib.colors import to_rgb
 
 import backdata as bd
 from backdata.core.model import Mode
@@ -80,8 +82,17 @@ def test_a_new_region_and_a_dropped_one():
         from backdata.method.validate import validate_data
 
         assert validate_data() == []
-        # the theme has no colour or hatch for a region it does not know yet (phase 2b gives new regions theirs)
-        assert bd.validate() == ["buttocks: no colour in REGION_COLOR", "buttocks: no fill pattern in REGION_HATCH"]
+        # a new region without its own colour takes the first palette colour and hatch the others leave free
+        assert bd.validate() == []
+        from backdata.views import draw, theme
+
+        assert draw.region_color("buttocks") == theme.OKABE_ITO["blue"] and draw.region_hatch("buttocks") == "oo"
+        fig, view = draw.region_figure("buttocks")
+        try:
+            zone = [p for p in fig.axes[0].patches if p.get_zorder() == 1.6 and p.get_alpha() == 0.28]
+            assert zone and all(p.get_facecolor()[:3] == to_rgb(theme.OKABE_ITO["blue"]) for p in zone)
+        finally:
+            plt.close(fig)
     assert "scapula" in bd.REGIONS and "buttocks" not in bd.REGIONS
 
 

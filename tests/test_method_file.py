@@ -134,6 +134,8 @@ BROKEN = [
     ("quote", 40, "regions.lower_back.steps[2].cite.quote", "quote 'Then knead the back' is not on line(s) [100]"),
     ("step-line", 39, "regions.lower_back.steps[2].lines[2]", "line 2 does not exist in region 'lower_back'"),
     ("source", 3, "source", "the source text 'my-text.txt' cannot be read (not found"),
+    ("color", 15, "regions.lower_back.color", "unknown colour 'skyblue': did you mean 'sky_blue'?"),
+    ("hatch", 15, "regions.lower_back.hatch", "a hatch is up to 4 of the marks"),
     ("syntax", 22, "", "TOML syntax error (column 13): Invalid value"),
     ("empty", 0, "", "the file is empty"),
     ("only-comments", 0, "", "the file has no keys"),
@@ -192,6 +194,23 @@ def test_variant_new_region():
     assert buttocks.line_numbers() == (1, 2) and len(buttocks.steps) == 3
     assert m.session_order[:3] == ("preliminary", "buttocks", "lumbar") and m.text_order[-1] == "buttocks"
     assert buttocks.lines[0].points[1] == bd.Point(10 / 45.6, bd.LEVELS["S1"] + 0.03)
+    assert (buttocks.color, buttocks.hatch) == (None, None), "the theme chooses"
+
+
+def test_a_region_chooses_its_colour_and_hatch():
+    text = (METHODS / "minimal.toml").read_text(encoding="utf-8")
+    text = text.replace('title = "Lower back"\n', 'title = "Lower back"\ncolor = "Blue"\nhatch = "xx"\n', 1)
+    method, problems = check_text(text, folder=METHODS)
+    assert problems == [] and method is not None
+    reg = method.region_map["lower_back"]
+    assert (reg.color, reg.hatch) == ("blue", "xx")
+    again, _ = check_text(dump_method(method), folder=METHODS)
+    assert again is not None and again.region_map["lower_back"] == reg, "dump_method writes them back"
+    from backdata.views import theme
+
+    with bd.using(method):
+        assert (theme.region_color("lower_back"), theme.region_hatch("lower_back")) == (theme.OKABE_ITO["blue"], "xx")
+        assert bd.validate() == []
 
 
 def test_locator_names_arrays_from_one():

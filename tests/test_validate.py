@@ -275,19 +275,32 @@ def test_validate_checks_a_given_region_list():
 # --- The theme: every region and caution has its colour and pattern ----------------------------------------------
 
 
-def test_validate_reports_a_region_without_its_colour(monkeypatch):
-    """A region missing from REGION_COLOR (a new region added to the data but not to the theme) is a problem."""
+def test_a_region_without_a_colour_of_its_own_takes_a_free_one(monkeypatch):
+    """A region missing from REGION_COLOR / REGION_HATCH (a new region) gets the first palette colour and hatch
+    that no other region of the method uses: no problem."""
     colours = {k: v for k, v in theme.REGION_COLOR.items() if k != "lumbar"}
     monkeypatch.setattr(theme, "REGION_COLOR", MappingProxyType(colours))
-    assert validate() == ["lumbar: no colour in REGION_COLOR"]
-    assert validate([REGIONS["collar"]]) == [], "only the regions checked"
-
-
-def test_validate_reports_a_region_without_its_pattern_or_like_another(monkeypatch):
+    assert validate() == []
+    assert theme.region_color("lumbar") == theme.OKABE_ITO["yellow"], "the first colour the others leave free"
     hatches = dict(theme.REGION_HATCH)
     del hatches["collar"]
     monkeypatch.setattr(theme, "REGION_HATCH", MappingProxyType(hatches))
-    assert validate() == ["collar: no fill pattern in REGION_HATCH"]
+    assert validate() == []
+    assert theme.region_hatch("collar") == ".."
+    assert validate([REGIONS["collar"]]) == [], "only the regions checked"
+
+
+def test_validate_reports_a_region_colour_not_in_the_palette_and_regions_alike(monkeypatch):
+    import dataclasses
+
+    odd = dataclasses.replace(REGIONS["lumbar"], color="skyblue")
+    problems = validate([*(r for n, r in REGIONS.items() if n != "lumbar"), odd])
+    assert len(problems) == 1 and problems[0].startswith("lumbar: colour 'skyblue' is not a palette name:")
+    assert "did you mean 'sky_blue'?" in problems[0]
+    own = dataclasses.replace(REGIONS["lumbar"], color="blue", hatch="xx")
+    assert theme.region_looks([*REGIONS.values(), own][1:])["lumbar"] == (theme.OKABE_ITO["blue"], "xx")
+    same = dataclasses.replace(REGIONS["lumbar"], color="orange", hatch="..")
+    assert validate([REGIONS["collar"], same]) == ["lumbar: same colour and pattern as collar"]
     monkeypatch.setattr(theme, "REGION_COLOR", MappingProxyType(dict.fromkeys(REGIONS, "#000000")))
     monkeypatch.setattr(theme, "REGION_HATCH", MappingProxyType(dict.fromkeys(REGIONS, "")))
     assert "scapula: same colour and pattern as preliminary" in validate()

@@ -336,6 +336,12 @@ class Muscle:
         return (self.points, tuple(Point(-p.x, p.y) for p in self.points))
 
 
+REGION_PALETTE = ("orange", "sky_blue", "bluish_green", "yellow", "blue", "vermillion", "reddish_purple")
+"""The colour names a region may take (the Okabe–Ito palette but black, in its order; the theme holds their hex)."""
+HATCH_MARKS = "/\\|-+xoO.*"
+"""The marks a region's fill pattern is written with (matplotlib's hatch characters)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """A massage region of the method."""
@@ -358,6 +364,11 @@ class Region:
     """Why the lines run where they do (lymph drainage, bones, organs)."""
     purpose_cite: Cite
     summary: str = ""
+    color: str | None = None
+    """The region's fill, a name of :data:`REGION_PALETTE` (``None``: the theme chooses, see
+    :func:`backdata.views.theme.region_color`)."""
+    hatch: str | None = None
+    """The region's fill pattern, e.g. ``"xx"`` (``""``: plain; ``None``: the theme chooses)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", MappingProxyType(dict(self.total)))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from string import Template
 from types import MappingProxyType
 
-from backdata.core.model import Intensity, Region, Technique
+from backdata.core.model import REGION_PALETTE, Intensity, Region, Technique
 
 __all__ = [
     "ACCENT",
@@ -38,12 +38,16 @@ __all__ = [
     "OKABE_ITO",
     "REGION_COLOR",
     "REGION_HATCH",
+    "REGION_HATCHES",
     "SKIN",
     "SPINE_BAND",
     "TECHNIQUE_COLOR",
     "WARN",
     "caution_hatches",
     "muscle_tint",
+    "region_color",
+    "region_hatch",
+    "region_looks",
     "css",
     "mark_edge",
     "theme_problems",
@@ -198,6 +202,62 @@ REGION_HATCH = MappingProxyType(
 )
 """Fill pattern per region: the second cue of the overview map in black and white (the preliminary massage,
 the whole back, is the plain one)."""
+REGION_HATCHES = ("", "..", "oo", "\\\\", "--", "//", "||", "xx", "++", "**", "OO")
+"""The fill patterns a region without its own takes, the first one no other region of its method uses."""
+
+
+def region_looks(regions: Iterable[Region]) -> dict[str, tuple[str | None, str | None]]:
+    """Region name → (fill colour, hatch) for a method's regions: the region's own choice (``color``: a name of
+    :data:`~backdata.core.model.REGION_PALETTE`; ``hatch``), else :data:`REGION_COLOR` / :data:`REGION_HATCH`,
+    else the first palette colour and the first of :data:`REGION_HATCHES` not used by the other regions (in the
+    regions' order). A colour name outside the palette gives ``None`` (:func:`theme_problems` names it)."""
+    regs = list(regions)
+    colours = {r.name: r.color if r.color is not None else REGION_COLOR.get(r.name) for r in regs}
+    hatches = {r.name: r.hatch if r.hatch is not None else REGION_HATCH.get(r.name) for r in regs}
+    palette = [n for n in OKABE_ITO if n in REGION_PALETTE]
+    for table, choices in ((colours, [OKABE_ITO[n] for n in palette]), (hatches, list(REGION_HATCHES))):
+        for name, value in table.items():
+            if value is None:
+                used = {OKABE_ITO.get(v, v) for v in table.values() if v is not None}
+                free = [c for c in choices if c not in used]
+                table[name] = free[0] if free else choices[list(table).index(name) % len(choices)]
+    return {r.name: (_hex(colours[r.name]), hatches[r.name]) for r in regs}
+
+
+def _hex(colour: str | None) -> str | None:
+    if colour is None or colour.startswith("#"):
+        return colour
+    return OKABE_ITO.get(colour) if colour in REGION_PALETTE else None
+
+
+def _method_regions(reg: Region | str) -> tuple[list[Region], str]:
+    from backdata.method.current import current
+
+    regs = list(current().regions)
+    if isinstance(reg, str):
+        return regs, reg
+    return (
+        [reg if r.name == reg.name else r for r in regs] if reg.name in {r.name for r in regs} else [*regs, reg]
+    ), reg.name
+
+
+def region_color(reg: Region | str) -> str:
+    """The fill colour (hex) of a region (or a region's name) of the current method: see :func:`region_looks`."""
+    regs, name = _method_regions(reg)
+    colour = region_looks(regs).get(name, (None, None))[0]
+    if colour is None:
+        raise KeyError(f"no colour for the region {name!r}")
+    return colour
+
+
+def region_hatch(reg: Region | str) -> str:
+    """The fill pattern of a region (or a region's name) of the current method: see :func:`region_looks`."""
+    regs, name = _method_regions(reg)
+    hatch = region_looks(regs).get(name, (None, None))[1]
+    if hatch is None:
+        raise KeyError(f"no fill pattern for the region {name!r}")
+    return hatch
+
 
 CAUTION_COLOR = "#404040"
 """The dash-dot outline of every caution's zone: a neutral dark grey, the colour of no technique (cautions have
@@ -239,9 +299,19 @@ def theme_problems(regions: Iterable[Region]) -> list[str]:
     without a hatch of its own on its region's plate; as sentences, empty when the theme covers the regions."""
     problems: list[str] = []
     looks: dict[tuple[str, str], str] = {}
+    regions = list(regions)
+    chosen = region_looks(regions)
     for reg in regions:
-        colour, hatch = REGION_COLOR.get(reg.name), REGION_HATCH.get(reg.name)
-        if colour is None:
+        colour, hatch = chosen[reg.name]
+        if reg.color is not None and colour is None:
+            import difflib
+
+            close = difflib.get_close_matches(str(reg.color).lower(), REGION_PALETTE, n=1, cutoff=0.6)
+            hint = f" did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                f"{reg.name}: colour {reg.color!r} is not a palette name:{hint} valid: {', '.join(REGION_PALETTE)}"
+            )
+        elif colour is None:
             problems.append(f"{reg.name}: no colour in REGION_COLOR")
         if hatch is None:
             problems.append(f"{reg.name}: no fill pattern in REGION_HATCH")

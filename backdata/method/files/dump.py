@@ -48,6 +48,10 @@ HEADER = """\
 #   position: {positions}
 #   mode: {modes}
 # Minutes are numbers (5, 2.5), min <= max.
+# A region may choose its look on the overview map and the timeline: color = "blue" (orange, sky_blue,
+#   bluish_green, yellow, blue, vermillion, reddish_purple) and hatch = "xx" (up to 4 of / \\ | - + x o O . *;
+#   "" is plain). Without them a classical region keeps its own, a new one gets a colour and a hatch that no
+#   other region of the method uses.
 """
 
 
@@ -180,6 +184,10 @@ def _region(w: _Writer, r: Region, m: Method) -> None:
     w.key("position_cite", w.cite(r.position_cite))
     cautions = ", ".join(emit.q(c.key) for c in r.cautions)
     w.key("cautions", f"[{cautions}]", "cautions: keys of [cautions.*] shown with the region")
+    if r.color is not None:
+        w.key("color", emit.q(r.color), "color: the region's fill, a palette name (sky_blue, orange, blue, ...)")
+    if r.hatch is not None:
+        w.key("hatch", emit.q(r.hatch), 'hatch: the region\'s fill pattern (e.g. "xx", ".."; "" is plain)')
     if "zones" not in w.explained:
         w.line("# zones: the region's area on the back (one or more zones; see the top for the forms)")
         w.explained.add("zones")

@@ -9,6 +9,8 @@ from pathlib import Path
 from backdata.core.geometry import contains
 from backdata.core.method_type import Method
 from backdata.core.model import (
+    HATCH_MARKS,
+    REGION_PALETTE,
     Caution,
     Cite,
     Duration,
@@ -35,7 +37,7 @@ __all__ = ["read_method"]
 TOP_KEYS = ("format", "title", "source", "source_title", "session_order", "text_order", "notice", "cites",
             "regions", "closing", "cautions", "rules", "tensions")  # fmt: skip
 REGION_KEYS = ("title", "summary", "purpose", "purpose_cite", "section", "extent", "extent_cite", "positions",
-               "position_cite", "cautions", "zones", "total", "lines", "steps")  # fmt: skip
+               "position_cite", "cautions", "zones", "total", "lines", "steps", "color", "hatch")  # fmt: skip
 LINE_KEYS = ("number", "sides", "kind", "target", "intensity", "cite", "intensity_cite", "course")
 STEP_KEYS = ("technique", "label", "lines", "cite", "minutes", "minutes_by_mode", "by_indication", "upper_level",
              "intensity", "intensity_cite", "note")  # fmt: skip
@@ -207,13 +209,33 @@ def _region(
                     )
     if steps and total:
         _fit_problems(r, steps, total, path)
+    color, hatch, looks = _looks(r, d, path)
     parts = (title, summary, purpose, extent, positions, zones, total, lines, steps, *cites.values())
-    if None in parts:
+    if None in parts or not looks:
         return None
     return Region(
         name, title, extent, cites["extent_cite"], positions, cites["position_cite"], zones, lines, steps, total,
-        tuple(region_cautions), purpose, cites["purpose_cite"], summary,
+        tuple(region_cautions), purpose, cites["purpose_cite"], summary, color, hatch,
     )  # fmt: skip
+
+
+def _looks(r: Reader, d: Mapping, path: KeyPath) -> tuple[str | None, str | None, bool]:
+    """The region's optional ``color`` (a palette name) and ``hatch``, and whether both read."""
+    color = hatch = None
+    ok = True
+    if "color" in d:
+        color = r.name(d["color"], path + ("color",), "colour", REGION_PALETTE)
+        ok = color is not None
+    if "hatch" in d:
+        hatch = d["hatch"]
+        if not isinstance(hatch, str) or any(c not in HATCH_MARKS for c in hatch) or len(hatch) > 4:
+            r.problem(
+                path + ("hatch",),
+                f'a hatch is up to 4 of the marks {" ".join(HATCH_MARKS)} in quotes, e.g. "xx" or ".." '
+                f'("" is plain), got {hatch!r}',
+            )
+            hatch, ok = None, False
+    return color, hatch, ok
 
 
 def _step_reader(r: Reader):

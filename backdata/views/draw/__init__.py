@@ -30,6 +30,8 @@ from backdata.views.theme import (
     REGION_HATCH,
     SKIN,
     TECHNIQUE_COLOR,
+    region_color,
+    region_hatch,
 )
 
 __all__ = [
@@ -55,6 +57,8 @@ __all__ = [
     "draw_region",
     "draw_steps",
     "draw_technique_sheet",
+    "region_color",
+    "region_hatch",
     "draw_timeline",
     "muscles_figure",
     "region_figure",

@@ -44,7 +44,7 @@ from backdata.views.draw.plates import RegionView, draw_region
 from backdata.views.strokes import line_marks, marks
 from backdata.views.tables import CLOSING_NAME, step_minutes
 from backdata.views.text import TIMELINE_AXIS, TIMELINE_REGION_TOTAL, TIMELINE_SOURCE_TIMES, TIMELINE_TOTALS
-from backdata.views.theme import INK, MUTED, REGION_COLOR, REGION_HATCH, TECHNIQUE_COLOR
+from backdata.views.theme import INK, MUTED, TECHNIQUE_COLOR, region_looks
 
 __all__ = ["TIMELINE_COLUMNS", "draw_overview", "draw_steps", "draw_technique_sheet", "draw_timeline"]
 
@@ -58,6 +58,7 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
     with their lines on the right, each region shaded in its colour and pattern and labelled."""
     fig = _as_fig(fig) or plt.figure()
     out: dict[str, list[Artist]] = {}
+    looks = region_looks(REGIONS.values())
     ax_a = fig.add_axes((0.0, 0.0, 0.40, 0.88))
     ax_b = fig.add_axes((0.40, 0.0, 0.60, 0.88))
     fig.text(
@@ -90,11 +91,11 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
                         Polygon(
                             _xy_pairs(z),
                             closed=True,
-                            facecolor=REGION_COLOR[name],
+                            facecolor=looks[name][0],
                             alpha=0.35,
                             edgecolor=INK,
                             lw=_lw(0.3),
-                            hatch=REGION_HATCH[name],
+                            hatch=looks[name][1],
                             zorder=1.6,
                         )
                     )
@@ -115,11 +116,11 @@ def draw_overview(fig: Figure | None = None) -> dict[str, list[Artist]]:
                         zorder=8,
                         bbox={
                             "boxstyle": "round,pad=0.35",
-                            "facecolor": REGION_COLOR[name],
+                            "facecolor": looks[name][0],
                             "alpha": 0.35,
                             "edgecolor": INK,
                             "lw": _lw(0.3),
-                            "hatch": REGION_HATCH[name],
+                            "hatch": looks[name][1],
                         },
                     )
                 )
@@ -223,7 +224,10 @@ def draw_steps(
 TIMELINE_COLUMNS = ("region", "step", "minutes_min", "minutes_max", "start_min", "editorial", "start_max")
 """The columns :func:`draw_timeline` reads (all are in :func:`backdata.session_steps`)."""
 
-_TIMELINE_COLOR = {**REGION_COLOR, CLOSING_NAME: MUTED}
+
+def _timeline_colors() -> dict[str, str]:
+    looks = region_looks(REGIONS.values())
+    return {**{name: colour for name, (colour, _) in looks.items() if colour}, CLOSING_NAME: MUTED}
 
 
 def _as_timeline_steps(steps: object) -> pd.DataFrame:
@@ -234,8 +238,9 @@ def _as_timeline_steps(steps: object) -> pd.DataFrame:
         raise BackdataError(
             f"steps lacks the column(s) {', '.join(missing)}: pass a table from backdata.session_steps()"
         )
+    colours = _timeline_colors()
     for name in steps["region"]:
-        if name not in _TIMELINE_COLOR:
+        if name not in colours:
             raise BackdataError(f"steps has an unknown region {shown(name)}; valid: {', '.join(REGIONS)}")
     return steps
 
@@ -259,10 +264,11 @@ def draw_timeline(steps, ax: Axes | None = None) -> dict[str, list[Artist]]:
     ax = ax or plt.gca()
     out: dict[str, list[Artist]] = {"bars": [], "ranges": [], "labels": [], "totals": []}
     n, h = len(steps), 0.36
+    timeline_colors = _timeline_colors()
     rows = list(steps.itertuples())
     for k, row in enumerate(rows):
         y = n - 1 - k
-        colour = _TIMELINE_COLOR[row.region]
+        colour = timeline_colors[row.region]
         hatch = "///" if row.editorial else None
         out["bars"].append(
             ax.barh(

@@ -21,7 +21,7 @@ from backdata.core.model import Point, Region, Side, Target
 from backdata.method import anatomy
 from backdata.views.draw.base import NODE_LABEL, SMALL_TEXT, _fs, _lw, _xy_pairs
 from backdata.views.text import LOCATOR_NAME, NODE_WHERE, SCALE_BAR
-from backdata.views.theme import ARM, INK, MUTED, REGION_COLOR, SKIN
+from backdata.views.theme import ARM, INK, MUTED, SKIN, region_color
 
 __all__: list[str] = []
 
@@ -73,9 +73,7 @@ def draw_locator(fig: Figure, strip: Sequence[float], reg: Region, ax: Axes, sex
         inset.add_patch(Polygon(_xy_pairs(arm), closed=True, facecolor=ARM, edgecolor=MUTED, lw=_lw(0.25)))
     inset.add_patch(Polygon(_xy_pairs(anatomy.outline(sex)), closed=True, facecolor=SKIN, edgecolor=MUTED, lw=_lw(0.3)))
     for z in reg.zones:
-        inset.add_patch(
-            Polygon(_xy_pairs(z), closed=True, facecolor=REGION_COLOR[reg.name], edgecolor=INK, lw=_lw(0.2))
-        )
+        inset.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=region_color(reg), edgecolor=INK, lw=_lw(0.2)))
     (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
     inset.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor="none", edgecolor=INK, lw=_lw(0.45)))
     inset.set_xlim(_BODY[0], _BODY[1])

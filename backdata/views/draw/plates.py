@@ -72,9 +72,9 @@ from backdata.views.theme import (
     CAUTION_SIGN,
     INK,
     MUTED,
-    REGION_COLOR,
     TECHNIQUE_COLOR,
     caution_hatches,
+    region_color,
 )
 
 __all__ = ["RegionView", "draw_region", "region_figure", "step_caption", "view_box"]
@@ -266,7 +266,7 @@ def draw_region(
     if not crop and not whole_back(reg):  # a zoomed plate has room for every level in view
         levels = list(dict.fromkeys([*levels, *(n for n in anatomy.LEVELS if n != "Co")]))
     back = draw_back(ax, levels=levels, nodes=targets, box=box, orientation=orientation, sex=sex, muscles=muscles)
-    color = REGION_COLOR[reg.name]
+    color = region_color(reg)
     zone = [
         ax.add_patch(Polygon(_xy_pairs(z), closed=True, facecolor=color, alpha=0.28, edgecolor="none", zorder=1.6))
         for z in reg.zones
@@ -399,7 +399,7 @@ def _region_legend(ax: Axes, reg: Region, step: int, caution_steps: dict[str, se
         if c.key in shown:
             handles.append(CautionHandle(hatches[c.key]))
             labels.append(f"{CAUTION_SIGN} {c.label}")
-    handles.append(Patch(facecolor=REGION_COLOR[reg.name], alpha=0.4, edgecolor=INK, ls="--"))
+    handles.append(Patch(facecolor=region_color(reg), alpha=0.4, edgecolor=INK, ls="--"))
     labels.append("region")
     if any(ln.target in NODE_LABEL for ln in reg.lines):
         handles.append(Line2D([], [], marker="D", ls="none", mfc="white", mec=INK, ms=_fs(0.55)))
