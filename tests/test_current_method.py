@@ -128,3 +128,26 @@ def test_the_explorer_draws_each_method_apart():
         other = _base_figure("lumbar")
         assert other is not first and "Lower back and sacrum" in other.svg
     assert _base_figure("lumbar") is first and "Lower back and sacrum" not in first.svg
+
+
+def test_a_method_with_its_own_text_checks_clean(monkeypatch):
+    """The techniques' cites are the package's data: they quote the shipped text, whatever text the method's
+    own cites quote (tests/methods/own-text.toml quotes a six-line text of its own)."""
+    own = METHODS / "own-text.toml"
+    from backdata.method.files import check_method
+
+    assert check_method(own) == []
+    m = bd.load_method(own)
+    assert len(m.source_lines) == 6
+    with bd.using(m):
+        assert bd.validate() == []
+        import dataclasses
+
+        from backdata.core.model import Cite, Technique
+        from backdata.method import techniques, validate
+
+        info = techniques.TECHNIQUES[Technique.stroking]
+        wrong = dataclasses.replace(info, cite=Cite(lines=(1,), quote="Our school's lower back massage"))
+        monkeypatch.setattr(validate, "TECHNIQUES", {**techniques.TECHNIQUES, Technique.stroking: wrong})
+        (problem,) = bd.validate()
+        assert problem.startswith('technique stroking: quote "Our school\'s lower back massage" is not on')

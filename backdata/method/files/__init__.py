@@ -26,10 +26,12 @@ planner and the handouts, sheets and slides (notice, text order); ``bd.CAUTIONS`
 2b (to do): ``backdata build --method FILE`` loads the file, makes it current (``use_method``) and passes
 ``BACKDATA_METHOD=FILE`` to the notebook kernels (the notebooks call e.g. ``bd.use_method_from_env()`` in their
 first cell); the notebooks'
-prose that names the classical method's numbers comes from the data or is marked as classical; the theme gives a
-new region a colour and hatch (``bd.validate()`` names them missing today); technique information (``TECHNIQUES``:
-limits and their cites) stays package data and its cites quote the shipped text, so a method with its own text
-needs technique cites of its own (a ``[techniques.<name>]`` table) or those checks scoped to the classical text.
+prose that names the classical method's numbers comes from the data or is marked as classical. Done: a region
+may give its ``color`` (a palette name) and ``hatch``; the theme (:func:`backdata.views.theme.region_looks`) takes
+the region's choice, else the classical table, else a colour and hatch no other region uses, so a new region
+validates and draws. Technique information (``TECHNIQUES``: limits and their cites) stays package data and
+validate checks its cites against the shipped text, the method's own cites against the method's text (a method
+with its own text checks clean: ``tests/methods/own-text.toml``).
 """
 
 from __future__ import annotations
