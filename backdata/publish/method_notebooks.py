@@ -60,7 +60,7 @@ def _minutes(reg: Region) -> str:
     for mode in Mode:
         d = reg.total.get(mode)
         if d is not None and d.minutes.known:
-            parts.append(f"{mode.value} {d.minutes} min")
+            parts.append(f"{mode.value} {d.minutes}")
     return "; ".join(parts)
 
 
