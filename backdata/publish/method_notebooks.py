@@ -38,14 +38,17 @@ def _is_region_notebook(stem: str, classical: Method) -> bool:
 
 
 def without_classical(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` without the navigation cells and the prose of the cells tagged ``classical`` (their
-    headings stay, so the sections and their code cells keep their titles)."""
+    """A copy of ``nb`` without the navigation cells, the code cells tagged ``classical`` (examples that name
+    classical regions) and the prose of the markdown cells tagged ``classical`` (their headings stay, so the
+    sections and their code cells keep their titles)."""
     nb = nbformat.from_dict(nb)
     cells = []
     for cell in nb.cells:
         if cell.get("id") in _NAV_IDS:
             continue
         if CLASSICAL_TAG in cell.get("metadata", {}).get("tags", []):
+            if cell.cell_type == "code":  # an example on the classical regions (e.g. preliminary + lumbar)
+                continue
             heads = [ln for ln in cell.source.splitlines() if re.match(r"#{1,6}\s", ln)]
             if not heads:
                 continue
@@ -73,7 +76,9 @@ def region_notebook(reg: Region, number: int) -> nbformat.NotebookNode:
         f"- where the region lies: {reg.extent[0]} to {reg.extent[1]}",
         f"- its {len(reg.steps)} steps: " + ", ".join(steps),
         f"- how long it takes: {_minutes(reg) or 'no time given'}",
-        f"- its {len(reg.cautions)} caution(s)" if reg.cautions else "- that it has no cautions of its own",
+        "- its cautions: " + "; ".join(c.label for c in reg.cautions)
+        if reg.cautions
+        else "- that it has no cautions of its own",
     ]
     intro = reg.summary or reg.purpose
     cells = [
