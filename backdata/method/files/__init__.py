@@ -23,15 +23,17 @@ mapping), ``region()``, the tables (session order, rules, closing), validate, th
 planner and the handouts, sheets and slides (notice, text order); ``bd.CAUTIONS``, ``RULES``, ``SESSION_ORDER``,
 ``NOTICE`` … are read from it on access. The explorer's figure cache is keyed by method.
 
-2b (to do): ``backdata build --method FILE`` loads the file, makes it current (``use_method``) and passes
-``BACKDATA_METHOD=FILE`` to the notebook kernels (the notebooks call e.g. ``bd.use_method_from_env()`` in their
-first cell); the notebooks'
-prose that names the classical method's numbers comes from the data or is marked as classical. Done: a region
-may give its ``color`` (a palette name) and ``hatch``; the theme (:func:`backdata.views.theme.region_looks`) takes
-the region's choice, else the classical table, else a colour and hatch no other region uses, so a new region
-validates and draws. Technique information (``TECHNIQUES``: limits and their cites) stays package data and
-validate checks its cites against the shipped text, the method's own cites against the method's text (a method
-with its own text checks clean: ``tests/methods/own-text.toml``).
+2b (done): ``backdata build --method FILE`` checks the file (every problem, exit 1, nothing built), makes it
+current for the build (``using``) and sets ``BACKDATA_METHOD`` for the notebook kernels, which switch to it when
+they import :mod:`backdata.interact.notebook`. For a method equal to the classical one the shipped notebooks are
+built as they are; for another, :mod:`backdata.publish.method_notebooks` generates one notebook per region from
+the data and leaves out the cells tagged ``classical`` (prose stating the classical numbers keeps only its
+headings; code examples on classical regions are dropped). A region may give its ``color`` (a palette name) and
+``hatch``; the theme (:func:`backdata.views.theme.region_looks`) takes the region's choice, else the classical
+table, else a colour and hatch no other region uses, so a new region validates and draws. Technique information
+(``TECHNIQUES``: limits and their cites) stays package data and validate checks its cites against the shipped
+text, the method's own cites against the method's text (a method with its own text checks clean:
+``tests/methods/own-text.toml``). Not yet: navigation cells for a generated notebook set.
 """
 
 from __future__ import annotations
