@@ -289,16 +289,21 @@ def new_page(browser, width: int = 1400, height: int = 1000):
 def lab_open_notebook(page, server: Server, notebook: str = EXPLORER_NOTEBOOK) -> None:
     """Open ``lab/tree/<notebook>`` and wait until its kernel is idle (choosing the default kernel if asked)."""
     page.goto(f"{server.url}/lab/tree/{notebook}", wait_until="domcontentloaded")
-    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible")
-    deadline = time.monotonic() + PAGE_TIMEOUT / 1000
-    while time.monotonic() < deadline:
-        # A notebook without kernel metadata asks for a kernel: take the proposed one.
-        dialog = page.locator(".jp-Dialog")
-        if dialog.count() and dialog.first.is_visible():
-            dialog.locator("button.jp-mod-accept").first.click()
-        if page.evaluate(_LAB_KERNEL_IDLE_JS):
-            return
-        page.wait_for_timeout(100)
+    # Under load JupyterLab sometimes leaves a new kernel's status "Unknown" (its websocket never reports):
+    # reload the page once and wait again before giving up.
+    for attempt in range(2):
+        if attempt:
+            page.reload(wait_until="domcontentloaded")
+        page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible")
+        deadline = time.monotonic() + PAGE_TIMEOUT / 1000
+        while time.monotonic() < deadline:
+            # A notebook without kernel metadata asks for a kernel: take the proposed one.
+            dialog = page.locator(".jp-Dialog")
+            if dialog.count() and dialog.first.is_visible():
+                dialog.locator("button.jp-mod-accept").first.click()
+            if page.evaluate(_LAB_KERNEL_IDLE_JS):
+                return
+            page.wait_for_timeout(100)
     raise BenchError(
         f"the kernel of {notebook} did not become idle in JupyterLab; {page_state(page)}\n{server.log_tail()}"
     )
