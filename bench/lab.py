@@ -328,10 +328,11 @@ def lab_run_all(page, timeout: float = 30.0, finish: float = 120.0) -> None:
 
     Under load JupyterLab sometimes loses the execute requests of a Run All sent while the kernel connection
     settles: the cells stay ``[*]`` while the kernel reports idle. When that lasts 8 s, Run All is sent again
-    (the cells are idempotent), up to three times.
+    (the cells are idempotent), up to three times; if they still stay queued, the page is reloaded and Run All
+    sent again (twice at most).
     """
     _click_run_all(page, timeout)
-    deadline, stuck_since, resent = time.monotonic() + finish, None, 0
+    deadline, stuck_since, resent, reloads = time.monotonic() + finish, None, 0, 0
     while time.monotonic() < deadline:
         state = page.evaluate(_LAB_QUEUE_JS)
         if not state["queued"]:
@@ -342,6 +343,18 @@ def lab_run_all(page, timeout: float = 30.0, finish: float = 120.0) -> None:
                 resent += 1
                 log.warning("cells stay queued on an idle kernel; sending Run All again (%d)", resent)
                 _click_run_all(page, timeout)
+                stuck_since = None
+            elif time.monotonic() - stuck_since > 8 and reloads < 2:
+                # Resending did not help: the page lost its kernel connection. Reload it and run again.
+                reloads, resent = reloads + 1, 0
+                log.warning("cells stay queued after Run All was resent; reloading the page (%d)", reloads)
+                page.reload(wait_until="domcontentloaded")
+                page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible")
+                idle_by = time.monotonic() + PAGE_TIMEOUT / 1000
+                while time.monotonic() < idle_by and not page.evaluate(_LAB_KERNEL_IDLE_JS):
+                    page.wait_for_timeout(100)
+                _click_run_all(page, timeout)
+                deadline = max(deadline, time.monotonic() + finish / 2)
                 stuck_since = None
         else:
             stuck_since = None
